@@ -1,0 +1,82 @@
+"""Per-document facts the rule kinds share, each computed at most once.
+
+The engine builds one :class:`Analysis` per document; kinds ask it for
+sentences, citations, URL spans and document-level features instead of
+recomputing them rule by rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any, Callable, TypeVar
+
+import regex
+
+from .document import Document
+from .text import citations
+from .text.sentences import Sentences
+
+T = TypeVar("T")
+
+
+class Analysis:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.prose = document.prose
+        self._sentences: Sentences | None = None
+        self._memo: dict[Any, Any] = {}
+        self._url_starts: list[int] | None = None
+        self._url_ends: list[int] = []
+        self._block_starts = [block.start for block in document.blocks]
+
+    # -- structure -----------------------------------------------------
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            blocks = [(b.start, b.end) for b in self.document.blocks] or [(0, len(self.prose))]
+            self._sentences = Sentences(self.prose, blocks)
+        return self._sentences
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        sentences = self.sentences
+        if not len(sentences):
+            return 0, len(self.prose)
+        return sentences.bounds(sentences.index_at(offset))
+
+    def block_kind(self, offset: int) -> str:
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index >= 0 and offset < self.document.blocks[index].end:
+            return self.document.blocks[index].kind
+        return "paragraph"
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """Compute a document-level fact once, whichever rule asks first."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value  # type: ignore[no-any-return]
+
+    def matches(self, pattern: regex.Pattern[str]) -> bool:
+        """Does ``pattern`` occur anywhere in the document's prose? (cached)"""
+        return self.memo(("matches", pattern.pattern), lambda: pattern.search(self.prose) is not None)
+
+    # -- citations and URLs ----------------------------------------------
+    @property
+    def references_resolve(self) -> bool:
+        return self.memo("references", lambda: citations.has_reference_list(self.prose))
+
+    def citation_between(self, start: int, end: int) -> bool:
+        if any(True for _ in self.document.links_between(start, end)):
+            return True
+        return citations.find_citation(self.prose, start, end, self.references_resolve) is not None
+
+    def in_url(self, start: int, end: int) -> bool:
+        """Is this span part of a URL or e-mail address written out in the prose?"""
+        if self._url_starts is None:
+            self._url_starts, self._url_ends = [], []
+            for match in citations.URL.finditer(self.prose):
+                self._url_starts.append(match.start())
+                self._url_ends.append(match.end())
+        index = bisect.bisect_right(self._url_starts, start) - 1
+        return index >= 0 and self._url_ends[index] > start

@@ -1,0 +1,123 @@
+"""Paths to files: directories are walked for the formats claimlint reads,
+honouring ``.gitignore`` files (with the ``pathspec`` package, which implements
+git's wildcard rules exactly) and ``include``/``exclude`` globs. A file named
+explicitly is always checked. Symlinked directories are followed once, so a
+link loop cannot hang the walk."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping, Sequence
+
+from .readers import format_for
+
+ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    display: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    display: str
+
+
+def _spec(patterns: Sequence[str]):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+class _GitIgnores:
+    """The .gitignore files that apply below a root, loaded as the walk descends."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._specs: dict[Path, object] = {}
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        if not self.enabled:
+            return False
+        for folder in [path.parent, *path.parent.parents]:
+            spec = self._load(folder)
+            if spec is not None:
+                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+                if spec.match_file(relative):  # type: ignore[attr-defined]
+                    return True
+            if (folder / ".git").exists():
+                break
+        return False
+
+    def _load(self, folder: Path) -> object | None:
+        if folder not in self._specs:
+            ignore_file = folder / ".gitignore"
+            try:
+                lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines() if ignore_file.is_file() else []
+            except OSError:
+                lines = []
+            self._specs[folder] = _spec(lines)
+        return self._specs[folder]
+
+
+def discover(
+    paths: Sequence[str],
+    *,
+    root: Path,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    extensions: Mapping[str, str] | None = None,
+    format_hint: str | None = None,
+    respect_gitignore: bool = True,
+) -> Iterator[Target | Missing]:
+    include_spec = _spec(include)
+    exclude_spec = _spec(exclude)
+    gitignores = _GitIgnores(respect_gitignore)
+    seen: set[Path] = set()
+
+    def relative(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def wanted(path: Path, is_dir: bool) -> bool:
+        rel = relative(path) + ("/" if is_dir else "")
+        if exclude_spec is not None and exclude_spec.match_file(rel):
+            return False
+        return not gitignores.ignored(path.absolute(), is_dir)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            fmt = format_hint or format_for(path.name, dict(extensions or {})) or "text"
+            yield Target(path, os.path.normpath(raw), fmt)
+            continue
+        if not path.is_dir():
+            yield Missing(raw)
+            continue
+        for current, dirs, files in os.walk(path, followlinks=True):
+            folder = Path(current)
+            real = folder.resolve()
+            if real in seen:
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED and wanted(folder / d, True))
+            for name in sorted(files):
+                file_path = folder / name
+                fmt = format_for(name, dict(extensions or {}))
+                rel = relative(file_path)
+                if include_spec is not None:
+                    if not include_spec.match_file(rel):
+                        continue
+                elif fmt is None:
+                    continue
+                if not wanted(file_path, False):
+                    continue
+                yield Target(file_path, os.path.normpath(str(file_path)), format_hint or fmt or "text")

@@ -1,0 +1,135 @@
+"""The engine: one scan per document for every rule.
+
+All trigger patterns are joined into one alternation that is run once over the
+prose (with overlapping matches, so a trigger inside another trigger is still
+seen). Only where it matches are individual rules tried, anchored at that
+position, and their context checks run. Document-level rules (contact blocks,
+contradictions) run once each on the shared :class:`Analysis`.
+
+The engine returns immutable, sorted :class:`Finding` values and knows nothing
+about terminals or output formats.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Iterable, Mapping, Sequence
+
+import regex
+
+from .analysis import Analysis
+from .document import Document
+from .kinds import FLAGS, Hit
+from .model import Finding, Related, Severity
+from .packs import Rule
+
+_FIELDS = string.Formatter()
+
+
+class RuleTimeout(Exception):
+    def __init__(self, rule: str, seconds: float) -> None:
+        super().__init__(f"rule {rule} took longer than {seconds:g}s on this file (a pattern backtracks catastrophically); rule skipped")
+        self.rule = rule
+
+
+class Engine:
+    def __init__(self, rules: Sequence[Rule], severities: Mapping[str, Severity] | None = None, timeout: float = 5.0) -> None:
+        self.rules = list(rules)
+        self.severities = dict(severities or {})
+        self.timeout = timeout
+        self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None]
+        self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
+        self._combined: regex.Pattern[str] | None = None
+        if self._triggered:
+            alternatives = "|".join(f"(?:{rule.checker.trigger.pattern})" for rule in self._triggered)  # type: ignore[union-attr]
+            self._combined = regex.compile(alternatives, FLAGS)
+
+    def check(self, document: Document) -> list[Finding]:
+        analysis = Analysis(document)
+        hits: list[tuple[Rule, Hit]] = []
+        if self._combined is not None and document.prose:
+            hits.extend(self._scan_triggers(analysis))
+        for rule in self._document_level:
+            hits.extend((rule, hit) for hit in rule.checker.scan(analysis))
+        return self._findings(analysis, hits)
+
+    def _scan_triggers(self, analysis: Analysis) -> Iterable[tuple[Rule, Hit]]:
+        """Candidate positions from the combined pattern, then each rule anchored there."""
+        prose = analysis.prose
+        assert self._combined is not None
+        # One finding per rule per sentence (a reviewer fixes the sentence, not
+        # each word of it), pointing at the tightest match.
+        best: dict[tuple[str, int], tuple[Rule, Hit]] = {}
+        for candidate in self._combined.finditer(prose, overlapped=True, timeout=self.timeout):
+            position = candidate.start()
+            for rule in self._triggered:
+                match = rule.checker.trigger.match(prose, position, timeout=self.timeout)  # type: ignore[union-attr]
+                if match is None or match.end() == position:
+                    continue
+                for hit in rule.checker.at(analysis, match):
+                    key = (rule.spec.code, analysis.sentence_bounds(hit.start)[0])
+                    kept = best.get(key)
+                    if kept is None or hit.end - hit.start < kept[1].end - kept[1].start:
+                        best[key] = (rule, hit)
+        return best.values()
+
+    def _findings(self, analysis: Analysis, hits: list[tuple[Rule, Hit]]) -> list[Finding]:
+        document = analysis.document
+        findings: list[Finding] = []
+        for rule, hit in hits:
+            spec = rule.spec
+            span = document.span(hit.start, hit.end)
+            text = document.source_text(span)
+            related = tuple(
+                Related(document.span(start, end), document.source_text(document.span(start, end)), message)
+                for start, end, message in hit.related
+            )
+            values = {"match": " ".join(analysis.prose[hit.start : hit.end].split()), **hit.values}
+            if related:
+                values["related_line"] = str(related[0].span.line)
+            sentence_start, sentence_end = analysis.sentence_bounds(hit.start)
+            severity = self.severities.get(spec.code) or hit.severity or spec.severity
+            findings.append(
+                Finding(
+                    path=document.path,
+                    span=span,
+                    rule=spec.code,
+                    name=spec.name,
+                    category=spec.category,
+                    severity=severity,
+                    message=_render(spec.message, values),
+                    text=text,
+                    sentence=" ".join(analysis.prose[sentence_start:sentence_end].split()),
+                    suggestion=_render(hit.suggestion or spec.suggestion, values) if (hit.suggestion or spec.suggestion) else None,
+                    references=spec.references,
+                    related=related,
+                )
+            )
+        findings.sort(key=Finding.sort_key)
+        return _drop_overlaps(findings)
+
+
+def _render(template: str, values: Mapping[str, str]) -> str:
+    """Fill ``{name}`` fields; a field the hit did not supply stays visible
+    rather than raising, so a typo in a user's rule message never crashes a run."""
+    out: list[str] = []
+    for literal, field, _, _ in _FIELDS.parse(template.replace("{{", "\x00").replace("}}", "\x01")):
+        out.append(literal)
+        if field is not None:
+            out.append(values.get(field, "{" + field + "}"))
+    return "".join(out).replace("\x00", "{").replace("\x01", "}")
+
+
+def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Two rules of one category on the same words ("have shown promising
+    results" is both an uncited study and a shown-to-work claim) are one problem:
+    keep the more severe finding, then the lower code."""
+    kept: list[Finding] = []
+    for finding in findings:
+        clash = next((k for k in kept if k.category == finding.category and k.span.offset < finding.span.end_offset
+                      and finding.span.offset < k.span.end_offset), None)
+        if clash is None:
+            kept.append(finding)
+        elif (finding.severity, clash.rule) > (clash.severity, finding.rule):
+            kept[kept.index(clash)] = finding
+    return kept

@@ -1,0 +1,150 @@
+"""Rule kinds: the Python behind the YAML rules, one small module per kind.
+
+A kind declares the options its YAML entries may carry (with their types) and
+turns one :class:`~claimlint.rulespec.RuleSpec` into a checker. A checker either
+offers a ``trigger`` pattern, and the engine calls :meth:`RuleKind.at` for each
+match found in its single combined scan, or implements :meth:`RuleKind.scan`
+for document-level checks. Third-party kinds register through the
+``claimlint.plugins`` entry point group (see :mod:`claimlint.plugins`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable, Mapping
+
+import regex
+
+from ..analysis import Analysis
+from ..model import Severity
+from ..rulespec import RuleSpec
+
+FLAGS = regex.IGNORECASE | regex.VERSION0
+_MACRO = regex.compile(r"\{([a-z][a-z_]*)\}")
+_CLASS = regex.compile(r"\[(?:\\.|[^\]\\])*\]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding in prose offsets, before the engine locates it in the file."""
+
+    start: int
+    end: int
+    values: Mapping[str, str] = field(default_factory=dict)
+    severity: Severity | None = None
+    related: tuple[tuple[int, int, str], ...] = ()
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """The type of a kind-specific YAML key: a checker for its value and a word for errors."""
+
+    check: Callable[[Any], bool]
+    describe: str
+    default: Any = None
+
+
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+STRINGS = Option(_is_strings, "a list of strings", ())
+STRING = Option(lambda v: isinstance(v, str), "a string")
+BOOL = Option(lambda v: isinstance(v, bool), "true or false")
+INT = Option(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number >= 0")
+SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warning", "info"), "error, warning or info")
+
+
+class PatternCompiler:
+    """Compiles rule patterns: ``{macro}`` expands to a vocabulary entry, a space
+    outside a character class matches any run of white space (prose wraps), and
+    the whole is case-insensitive and anchored at word edges."""
+
+    def __init__(self, macros: Mapping[str, str], timeout: float | None = None) -> None:
+        self.macros = dict(macros)
+        self._expanded: dict[str, str] = {}
+
+    def expand(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
+        def replace(match: regex.Match[str]) -> str:
+            name = match.group(1)
+            if name in seen:
+                raise ValueError(f"vocabulary entry {{{name}}} refers to itself")
+            if name not in self.macros:
+                raise ValueError(f"unknown vocabulary entry {{{name}}}")
+            if name not in self._expanded:
+                self._expanded[name] = self.expand(self.macros[name], seen + (name,))
+            return f"(?:{self._expanded[name]})"
+
+        return _MACRO.sub(replace, pattern)
+
+    def source(self, patterns: Iterable[str]) -> str:
+        parts = [_spaces_to_whitespace(self.expand(p)) for p in patterns]
+        return r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?![\p{L}\p{N}])"
+
+    def compile(self, patterns: Iterable[str]) -> regex.Pattern[str]:
+        return regex.compile(self.source(patterns), FLAGS)
+
+
+def _spaces_to_whitespace(pattern: str) -> str:
+    out: list[str] = []
+    position = 0
+    for cls in _CLASS.finditer(pattern):
+        out.append(_bare_spaces(pattern[position : cls.start()]))
+        out.append(cls.group())
+        position = cls.end()
+    out.append(_bare_spaces(pattern[position:]))
+    return "".join(out)
+
+
+def _bare_spaces(fragment: str) -> str:
+    return regex.sub(r"(?<!\\) +", r"\\s+", fragment)
+
+
+class RuleKind:
+    """Base class of every rule kind."""
+
+    OPTIONS: ClassVar[Mapping[str, Option]] = {}
+    trigger: regex.Pattern[str] | None = None
+
+    def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
+        self.spec = spec
+        self.compiler = compiler
+        self.options = {name: spec.options.get(name, option.default) for name, option in self.OPTIONS.items()}
+
+    def pattern(self, key: str) -> regex.Pattern[str] | None:
+        """Compile the pattern list under option ``key``, naming the rule's
+        file and line if a pattern is broken."""
+        patterns = self.options.get(key) or ()
+        if not patterns:
+            return None
+        try:
+            return self.compiler.compile(patterns)
+        except (regex.error, ValueError) as exc:
+            raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+
+    def severity_option(self, key: str) -> Severity | None:
+        value = self.options.get(key)
+        return Severity.parse(value) if value else None
+
+    def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
+        return ()
+
+    def scan(self, analysis: Analysis) -> Iterable[Hit]:
+        return ()
+
+
+def builtin_kinds() -> dict[str, type[RuleKind]]:
+    from .consistency import ConsistencyKind
+    from .contact import ContactKind
+    from .evidence import EvidenceKind
+    from .meta import MetaKind
+    from .phrase import PhraseKind
+
+    return {
+        "phrase": PhraseKind,
+        "evidence": EvidenceKind,
+        "contact": ContactKind,
+        "consistency": ConsistencyKind,
+        "meta": MetaKind,
+    }

@@ -1,0 +1,132 @@
+"""``consistency``: two statements in one document that cannot both be true.
+
+Facets:
+- ``year``: the same results dated in different years. Mentions that name
+  their subject (an institution, a named trial) are compared with mentions of
+  that subject only; an unnamed mention ("the results", "stem cell therapy made
+  strides in 2024") is compared with the year every earlier mention agreed on.
+  Two different studies with different years are not a contradiction.
+- ``figure``, ``phase``, ``count``: a different percentage of the same
+  participants, a different phase or enrolment for the same named trial.
+- ``opposition``: a claim (``claim`` patterns, not negated) and its denial
+  (``counter`` patterns) in one document, such as "there is no cure" and "our
+  therapy cures MS".
+
+One finding on the later side, pointing at the earlier side in ``related``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import regex
+
+from ..analysis import Analysis
+from ..rulespec import RuleSpec
+from ..text.context import is_negated, is_question, is_reported
+from ..text.mentions import Mention, mentions
+from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
+
+FACETS = ("year", "figure", "phase", "count", "opposition")
+_FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
+
+
+def _all_mentions(analysis: Analysis) -> list[Mention]:
+    sentences = analysis.sentences
+    found: list[Mention] = []
+    for index in range(len(sentences)):
+        start, end = sentences.bounds(index)
+        found.extend(mentions(analysis.prose, start, end))
+    return found
+
+
+class ConsistencyKind(RuleKind):
+    OPTIONS = {
+        "facet": Option(lambda v: v in FACETS, "one of: " + ", ".join(FACETS)),
+        "claim": STRINGS,
+        "counter": STRINGS,
+        "min_agreeing": Option(INT.check, INT.describe, 2),
+    }
+
+    def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
+        super().__init__(spec, compiler)
+        self.facet = self.options["facet"]
+        if self.facet is None:
+            raise spec.origin.error("a consistency rule needs a 'facet'", "facet")
+        self.claim = self.pattern("claim")
+        self.counter = self.pattern("counter")
+        if self.facet == "opposition" and (self.claim is None or self.counter is None):
+            raise spec.origin.error("an opposition rule needs 'claim' and 'counter' patterns", "claim")
+
+    def scan(self, analysis: Analysis) -> Iterable[Hit]:
+        if self.facet == "opposition":
+            return self._opposition(analysis)
+        found = [m for m in analysis.memo("mentions", lambda: _all_mentions(analysis)) if m.facet == self.facet]
+        if self.facet == "year":
+            return self._years(analysis, found)
+        return self._keyed(found)
+
+    def _keyed(self, found: list[Mention]) -> Iterable[Hit]:
+        first: dict[str, Mention] = {}
+        reported: set[tuple[str, str]] = set()
+        for mention in found:
+            earlier = first.setdefault(mention.key, mention)
+            if earlier.value != mention.value and (mention.key, mention.value) not in reported:
+                reported.add((mention.key, mention.value))
+                yield self._hit(mention, earlier)
+
+    def _years(self, analysis: Analysis, found: list[Mention]) -> Iterable[Hit]:
+        by_subject: dict[str, Mention] = {}
+        earlier: list[Mention] = []
+        for mention in found:
+            sentence_start, sentence_end = analysis.sentence_bounds(mention.start)
+            if _FUTURE.search(analysis.prose, sentence_start, sentence_end):
+                continue
+            if mention.subject:
+                prior = by_subject.setdefault(mention.subject, mention)
+                if prior.value != mention.value:
+                    yield self._hit(mention, prior)
+            elif earlier:
+                years = Counter(m.value for m in earlier)
+                year, count = years.most_common(1)[0]
+                if len(years) == 1 and count >= self.options["min_agreeing"] and mention.value != year:
+                    yield self._hit(mention, earlier[0])
+            earlier.append(mention)
+
+    def _hit(self, mention: Mention, earlier: Mention) -> Hit:
+        return Hit(
+            mention.start,
+            mention.end,
+            values={"value": mention.value, "other": earlier.value, "subject": mention.subject or "the same results"},
+            related=((earlier.start, earlier.end, f"{self.facet} given as {earlier.value} here"),),
+        )
+
+    def _opposition(self, analysis: Analysis) -> Iterable[Hit]:
+        assert self.claim is not None and self.counter is not None
+        claim = self._first(analysis, self.claim, own_claim=True)
+        counter = self._first(analysis, self.counter, own_claim=False)
+        if claim is None or counter is None:
+            return
+        later, earlier = (claim, counter) if claim.start() > counter.start() else (counter, claim)
+        yield Hit(
+            later.start(),
+            later.end(),
+            values={"value": later.group(), "other": earlier.group()},
+            related=((earlier.start(), earlier.end(), f"'{earlier.group()}' here"),),
+        )
+
+    def _first(self, analysis: Analysis, pattern: regex.Pattern[str], own_claim: bool) -> regex.Match[str] | None:
+        prose = analysis.prose
+        for match in pattern.finditer(prose):
+            if analysis.in_url(match.start(), match.end()):
+                continue
+            start, end = analysis.sentence_bounds(match.start())
+            if own_claim and (
+                is_negated(prose, start, end, match.start(), match.end())
+                or is_question(prose, start, end)
+                or is_reported(prose, start, match.start())
+            ):
+                continue
+            return match
+        return None

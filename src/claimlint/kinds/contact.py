@@ -1,0 +1,63 @@
+"""``contact``: contact details offered alongside a treatment. Phone numbers,
+e-mail addresses, messaging apps and booking links are collected, those in a
+non-commercial context (newsletter, press office, author byline) are dropped,
+and the rest are grouped into contact blocks: one finding per block, and only
+when the document offers a treatment (``require_document``)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..analysis import Analysis
+from ..rulespec import RuleSpec
+from ..text.contacts import Contact, find_contacts
+from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
+
+CHANNELS = frozenset({"phone", "email", "messaging", "link"})
+
+
+class ContactKind(RuleKind):
+    OPTIONS = {
+        "channels": Option(lambda v: isinstance(v, list) and set(v) <= CHANNELS and bool(v), "a list of: email, link, messaging, phone", ["phone", "email", "messaging"]),
+        "require_document": STRINGS,
+        "exclude": STRINGS,
+        "block_gap_lines": Option(INT.check, INT.describe, 2),
+    }
+
+    def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
+        super().__init__(spec, compiler)
+        self.channels = frozenset(self.options["channels"])
+        self.require_document = self.pattern("require_document")
+        self.exclude = self.pattern("exclude")
+
+    def scan(self, analysis: Analysis) -> Iterable[Hit]:
+        if self.require_document is not None and not analysis.matches(self.require_document):
+            return
+        prose = analysis.prose
+        contacts = sorted(find_contacts(prose, self.channels), key=lambda c: c.start)
+        kept: list[Contact] = []
+        for contact in contacts:
+            if kept and contact.start < kept[-1].end:
+                continue  # a phone number inside a WhatsApp link, say
+            if self.exclude is not None:
+                start, end = analysis.sentence_bounds(contact.start)
+                if self.exclude.search(prose, max(start, contact.start - 100), min(end, contact.end + 60)):
+                    continue
+            kept.append(contact)
+        for group in self._blocks(analysis, kept):
+            channels = sorted({c.channel for c in group})
+            yield Hit(group[0].start, group[-1].end, values={"channels": ", ".join(channels)})
+
+    def _blocks(self, analysis: Analysis, contacts: list[Contact]) -> Iterable[list[Contact]]:
+        group: list[Contact] = []
+        last_line = -10**9
+        gap = self.options["block_gap_lines"]
+        for contact in contacts:
+            line = analysis.document.span(contact.start, contact.end).line
+            if group and line - last_line > gap:
+                yield group
+                group = []
+            group.append(contact)
+            last_line = analysis.document.span(contact.start, contact.end).end_line
+        if group:
+            yield group

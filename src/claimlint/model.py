@@ -1,0 +1,120 @@
+"""Immutable values that flow out of the engine: severities, locations, findings.
+
+Nothing here knows about terminals or file formats; reporters turn these into
+text, JSON, SARIF and the rest.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``a >= b`` means *a is at least as serious as b*."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            allowed = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r} (expected one of: {allowed})") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES: tuple[str, ...] = (
+    "overstatement",
+    "safety-claim",
+    "uncited-evidence",
+    "solicitation",
+    "contradiction",
+    "testimonial",
+)
+"""The six claim categories of the labelling guide. Rules may add their own
+(for example ``suppression`` for stale suppression comments)."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A located stretch of the original file. Lines and columns are 1-based;
+    columns count Unicode code points (a tab is one column), ``end_column`` is
+    exclusive, so ``column == end_column`` never happens for non-empty text."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+
+
+@dataclass(frozen=True)
+class Related:
+    """The other side of a contradiction, or any other location a finding points to."""
+
+    span: Span
+    text: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    span: Span
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    text: str
+    """The offending words exactly as they stand in the file."""
+    sentence: str = ""
+    """The sentence the words stand in (prose text); keys baselines and fingerprints."""
+    suggestion: str | None = None
+    references: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.offset, self.span.end_offset, self.rule)
+
+    def with_severity(self, severity: Severity) -> "Finding":
+        return replace(self, severity=severity)
+
+    def with_path(self, path: str) -> "Finding":
+        return replace(self, path=path)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (unreadable, undecodable, internal error).
+    Reported next to findings; turns the exit code to 2."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """Something the user should know about a file that was passed over on purpose
+    (binary, too large). Does not change the exit code."""
+
+    path: str
+    message: str

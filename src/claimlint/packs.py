@@ -1,0 +1,177 @@
+"""Rule packs: YAML files of rules, read with a safe loader that remembers line
+numbers so every mistake is reported as ``file:line: what is wrong``.
+
+A pack file holds ``pack`` (its name), an optional ``define`` mapping of
+vocabulary entries (``{disease}`` and the like, shared by every pack loaded
+together) and a list of ``rules``. The built-in packs ship inside the package
+as ``claimlint.rules``; users add folders of their own by configuration and
+plugins add theirs through entry points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from .kinds import PatternCompiler, RuleKind, builtin_kinds
+from .rulespec import Origin, RuleError, RuleSpec, build_spec
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A YAML mapping that knows the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int] = {}
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Any:
+    loader.flatten_mapping(node)
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    for key_node, _ in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key in data.key_lines:
+            raise RuleError(node.start_mark.name, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+        if key is not None:
+            data.key_lines[key] = key_node.start_mark.line + 1
+    yield data
+    data.update(loader.construct_mapping(node, deep=True))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+@dataclass(frozen=True)
+class PackFile:
+    path: str
+    name: str
+    defines: Mapping[str, str]
+    rules: tuple[tuple[Mapping[str, Any], Origin], ...]
+
+
+def builtin_pack_dir() -> Path:
+    return Path(str(resources.files("claimlint.rules")))
+
+
+def read_pack_file(path: Path) -> PackFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), None, f"cannot read rule file: {exc}") from None
+    try:
+        data = yaml.load(text, Loader=_make_loader(str(path)))  # noqa: S506 - a SafeLoader subclass
+    except RuleError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise RuleError(str(path), line, f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(str(path), None, f"invalid YAML: {exc}") from None
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, dict):
+        raise RuleError(str(path), 1, "a rule file must be a mapping with 'pack' and 'rules'")
+    unknown = sorted(set(data) - {"pack", "description", "define", "rules"})
+    if unknown:
+        raise RuleError(str(path), _line(data, unknown[0]), f"unknown key '{unknown[0]}' (allowed: pack, description, define, rules)")
+    defines = data.get("define") or {}
+    if not isinstance(defines, dict):
+        raise RuleError(str(path), _line(data, "define"), "'define' must map names to patterns")
+    vocabulary: dict[str, str] = {}
+    for name, value in defines.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = "|".join(f"(?:{v})" for v in value)
+        if not isinstance(value, str):
+            raise RuleError(str(path), defines.key_lines.get(name), f"vocabulary entry '{name}' must be a pattern or a list of patterns")
+        vocabulary[str(name)] = value
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        raise RuleError(str(path), _line(data, "rules"), "'rules' must be a list")
+    entries: list[tuple[Mapping[str, Any], Origin]] = []
+    for entry in rules:
+        if not isinstance(entry, LineDict):
+            raise RuleError(str(path), _line(data, "rules"), "each rule must be a mapping")
+        entries.append((entry, Origin(str(path), entry.line, dict(entry.key_lines))))
+    return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries))
+
+
+def _make_loader(name: str) -> type[_LineLoader]:
+    class Loader(_LineLoader):
+        def __init__(self, stream: Any) -> None:
+            super().__init__(stream)
+            self.name = name
+
+    return Loader
+
+
+def _line(data: Any, key: str) -> int | None:
+    return getattr(data, "key_lines", {}).get(key) or getattr(data, "line", None)
+
+
+def pack_files(folders: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            files.append(folder)
+            continue
+        if not folder.is_dir():
+            raise RuleError(str(folder), None, "rule folder does not exist")
+        files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")))
+    return files
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: its spec and the checker its kind built."""
+
+    spec: RuleSpec
+    checker: RuleKind
+
+
+def load_rules(
+    folders: Iterable[Path] = (),
+    *,
+    include_builtin: bool = True,
+    kinds: Mapping[str, type[RuleKind]] | None = None,
+) -> list[Rule]:
+    """Read every pack in the built-in folder and ``folders`` and build the rules."""
+    all_kinds = {**builtin_kinds(), **(kinds or {})}
+    paths = pack_files(([builtin_pack_dir()] if include_builtin else []) + list(folders))
+    packs = [read_pack_file(path) for path in paths]
+    macros: dict[str, str] = {}
+    for pack in packs:
+        macros.update(pack.defines)
+    compiler = PatternCompiler(macros)
+    rules: list[Rule] = []
+    seen: dict[str, Origin] = {}
+    for pack in packs:
+        for entry, origin in pack.rules:
+            kind_name = entry.get("kind")
+            kind = all_kinds.get(kind_name) if isinstance(kind_name, str) else None
+            if kind is None:
+                raise origin.error(f"unknown rule kind {kind_name!r} (known: {', '.join(sorted(all_kinds))})", "kind")
+            spec = build_spec(entry, origin, pack.name, frozenset(kind.OPTIONS))
+            _check_options(spec, kind)
+            for key in (spec.code, spec.name):
+                if key in seen:
+                    first = seen[key]
+                    raise origin.error(f"duplicate rule '{key}' (first defined at {first.path}:{first.line})", "code")
+                seen[key] = origin
+            rules.append(Rule(spec, kind(spec, compiler)))
+    return rules
+
+
+def _check_options(spec: RuleSpec, kind: type[RuleKind]) -> None:
+    for name, value in spec.options.items():
+        option = kind.OPTIONS[name]
+        if not option.check(value):
+            raise spec.origin.error(f"key '{name}' must be {option.describe}, not {value!r}", name)

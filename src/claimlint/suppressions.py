@@ -1,0 +1,105 @@
+"""Inline suppressions: findings excused by ``claimlint-disable...`` comments,
+and the comments that excused nothing (reported so stale ones get cleaned up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Directive, Document
+from .model import Finding, Severity, Span
+
+
+def _matches(finding: Finding, codes: tuple[str, ...]) -> bool:
+    if not codes:
+        return True
+    return any(
+        finding.rule.startswith(code.upper()) or code in (finding.name, finding.category) for code in codes
+    )
+
+
+@dataclass
+class _Scope:
+    directive: Directive
+    first_line: int
+    last_line: int
+    used: bool = field(default=False)
+
+
+def _scopes(document: Document) -> list[_Scope]:
+    scopes: list[_Scope] = []
+    open_ranges: list[_Scope] = []
+    last_line = document.lines.line_count
+    for directive in sorted(document.directives, key=lambda d: d.line):
+        if directive.action == "disable-file":
+            scopes.append(_Scope(directive, 1, last_line))
+        elif directive.action == "disable-next-line":
+            target = _next_content_line(document, directive.end_line)
+            scopes.append(_Scope(directive, target, target))
+        elif directive.action == "disable-line":
+            scopes.append(_Scope(directive, directive.line, directive.end_line))
+        elif directive.action == "disable":
+            scope = _Scope(directive, directive.line, last_line)
+            open_ranges.append(scope)
+            scopes.append(scope)
+        elif directive.action == "enable":
+            for scope in open_ranges:
+                if scope.last_line == last_line and (not directive.codes or set(directive.codes) & set(scope.directive.codes) or not scope.directive.codes):
+                    scope.last_line = directive.line
+            open_ranges = [s for s in open_ranges if s.last_line == last_line]
+    return scopes
+
+
+def _next_content_line(document: Document, line: int) -> int:
+    lines = document.lines
+    for candidate in range(line + 1, lines.line_count + 1):
+        start = lines.line_start(candidate)
+        end = lines.line_start(candidate + 1) if candidate < lines.line_count else len(document.source)
+        if document.source[start:end].strip():
+            return candidate
+    return line + 1
+
+
+def apply_suppressions(document: Document, findings: list[Finding], unused: Finding | None) -> list[Finding]:
+    """Drop suppressed findings. ``unused`` is a template finding for the
+    unused-suppression rule (or None when that rule is not selected)."""
+    if not document.directives:
+        return findings
+    scopes = _scopes(document)
+    kept: list[Finding] = []
+    for finding in findings:
+        excused = False
+        for scope in scopes:
+            if scope.first_line <= finding.span.line <= scope.last_line and _matches(finding, scope.directive.codes):
+                scope.used = True
+                excused = True
+        if not excused:
+            kept.append(finding)
+    if unused is not None:
+        for scope in scopes:
+            if not scope.used and scope.directive.action != "enable":
+                kept.append(_unused_finding(document, scope.directive, unused))
+    kept.sort(key=Finding.sort_key)
+    return kept
+
+
+def _unused_finding(document: Document, directive: Directive, template: Finding) -> Finding:
+    start = document.lines.line_start(directive.line)
+    end = document.source.find("\n", start)
+    end = len(document.source) if end == -1 else end
+    text = document.source[start:end].rstrip("\r")
+    column_offset = len(text) - len(text.lstrip())
+    span = Span(directive.line, column_offset + 1, directive.line, len(text) + 1, start + column_offset, start + len(text))
+    codes = " ".join(directive.codes) or "all rules"
+    return Finding(
+        path=document.path,
+        span=span,
+        rule=template.rule,
+        name=template.name,
+        category=template.category,
+        severity=template.severity if template.severity else Severity.WARNING,
+        message=template.message.replace("{directive}", f"claimlint-{directive.action} ({codes})"),
+        text=text.strip(),
+        sentence=text.strip(),
+        suggestion=template.suggestion,
+        references=template.references,
+    )

@@ -1,0 +1,42 @@
+"""What a reader accepts as a citation: a link, a DOI, a PubMed or PMC id, a
+trial registry number, a reference marker that resolves to a reference list,
+or an author-year reference."""
+
+from __future__ import annotations
+
+import regex
+
+CITATION = regex.compile(
+    r"""
+      https?://\S+ | \bwww\.\S+\.\w+
+    | \bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+
+    | \bPMID:?\s*\d{5,9}\b | \bPMC\s?\d{5,9}\b | \bPubMed\s+(?:ID\s+)?\d{5,9}\b
+    | \bNCT\s?\d{8}\b | \bISRCTN\s?\d{6,9}\b | \bEudraCT\b | \b\d{4}-\d{6}-\d{2}\b | \bACTRN\d{10,14}\b | \bChiCTR[-\w]+
+    | \bDRKS\d{8}\b | \bCTRI/\d{4}/\d+/\d+
+    | (?P<marker>\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\] | \[\^[\w-]+\] | \^\d{1,3}(?:[-–,]\d{1,3})* | [¹²³⁴⁵⁶⁷⁸⁹⁰]+)
+    | \(\s*(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{2}[a-z]?
+         (?:\s*;\s*\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{2}[a-z]?)*)\s*\)
+    | \b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)\s*\(\s*(?:19|20)\d{2}[a-z]?\s*\)
+    | \b\p{Lu}[\p{L}'’-]+\s+et\s+al\.?,?\s+(?:19|20)\d{2}
+    """,
+    regex.VERBOSE,
+)
+REFERENCE_LIST = regex.compile(
+    r"(?im)^\W{0,4}(?:references?|sources?|bibliography|citations?|footnotes?|notes|works\s+cited|literature|further\s+reading)\W{0,4}$"
+    r"|^\s*\[\^[\w-]+\]:"
+)
+URL = regex.compile(r"https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def find_citation(prose: str, start: int, end: int, references_resolve: bool) -> regex.Match[str] | None:
+    """The first citation in ``prose[start:end]``. Reference markers count only
+    when the document has a reference list for them to resolve to."""
+    for match in CITATION.finditer(prose, start, end):
+        if match.group("marker") and not references_resolve:
+            continue
+        return match
+    return None
+
+
+def has_reference_list(prose: str) -> bool:
+    return REFERENCE_LIST.search(prose) is not None

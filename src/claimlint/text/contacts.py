@@ -1,0 +1,77 @@
+"""Contact details in prose: phone numbers, e-mail addresses, messaging apps
+and booking links. Phone numbers are validated with libphonenumber's metadata
+(the ``phonenumbers`` package), so a DOI, a date range or a trial id with many
+digits is not taken for a phone number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+_PHONE_CANDIDATE = regex.compile(
+    r"(?<![\w/.=:#-])(?:\+|00)?\(?\d[\d \t().\-\u2010-\u2013]{5,20}\d(?![\w/-]|\.\d)"
+)
+_PHONE_CONTEXT = regex.compile(
+    r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b\W{0,12}$|[☎📞📱]\W{0,6}$"
+)
+_NOT_PHONE_BEFORE = regex.compile(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
+_LOCAL_SHAPE = regex.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
+EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+MESSAGING = regex.compile(
+    r"(?i)(?<![\w])(?:whats\s?app|telegram|viber|wechat|we\s?chat|line\s+id|kakao\s?talk|wa\.me/\S+|t\.me/\S+|signal\s+(?:app|messenger|number))(?![\w])"
+)
+BOOKING_LINK = regex.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?:calendly\.com|[\w.-]+\.\w+/[\w/-]*(?:book|appointment|consult|schedule|reserve)[\w/-]*)\S*")
+
+
+@dataclass(frozen=True)
+class Contact:
+    start: int
+    end: int
+    channel: str
+    """phone, email, messaging or link."""
+
+
+def find_contacts(prose: str, channels: frozenset[str]) -> Iterator[Contact]:
+    if "phone" in channels:
+        for match in _PHONE_CANDIDATE.finditer(prose):
+            if _is_phone(prose, match):
+                yield Contact(match.start(), match.end(), "phone")
+    if "email" in channels:
+        for match in EMAIL.finditer(prose):
+            yield Contact(match.start(), match.end(), "email")
+    if "messaging" in channels:
+        for match in MESSAGING.finditer(prose):
+            yield Contact(match.start(), match.end(), "messaging")
+    if "link" in channels:
+        for match in BOOKING_LINK.finditer(prose):
+            yield Contact(match.start(), match.end(), "link")
+
+
+def _is_phone(prose: str, match: regex.Match[str]) -> bool:
+    text = match.group().strip(" .()-")
+    digits = sum(ch.isdigit() for ch in text)
+    if not 7 <= digits <= 15:
+        return False
+    before = prose[max(0, match.start() - 24) : match.start()]
+    if _NOT_PHONE_BEFORE.search(before):
+        return False
+    if regex.fullmatch(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", text):
+        return False
+    international = match.group().lstrip("(").startswith(("+", "00"))
+    if international:
+        return _possible(match.group())
+    if _PHONE_CONTEXT.search(before) or _LOCAL_SHAPE.match(text):
+        return _possible(match.group(), "US") or _possible(match.group(), "GB") or bool(_LOCAL_SHAPE.match(text))
+    return False
+
+
+def _possible(number: str, region: str | None = None) -> bool:
+    import phonenumbers  # metadata loads on first use only
+
+    try:
+        parsed = phonenumbers.parse(number.replace("00", "+", 1) if number.startswith("00") else number, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(parsed))
