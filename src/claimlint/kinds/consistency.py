@@ -24,7 +24,7 @@ import regex
 
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
-from ..text.context import is_negated, is_question, is_reported
+from ..text.context import is_hedged, is_negated, is_question, is_reported
 from ..text.mentions import Mention, mentions
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
@@ -126,6 +126,8 @@ class ConsistencyKind(RuleKind):
                 is_negated(prose, start, end, match.start(), match.end())
                 or is_question(prose, start, end)
                 or is_reported(prose, start, match.start())
+                # "no cure today" and "may one day be cured" can both be true.
+                or is_hedged(prose, start, match.start())
             ):
                 continue
             return match

@@ -20,6 +20,7 @@ class ContactKind(RuleKind):
     OPTIONS = {
         "channels": Option(lambda v: isinstance(v, list) and set(v) <= CHANNELS and bool(v), "a list of: email, link, messaging, phone", ["phone", "email", "messaging"]),
         "require_document": STRINGS,
+        "require_near": STRINGS,
         "exclude": STRINGS,
         "block_gap_lines": Option(INT.check, INT.describe, 2),
     }
@@ -28,12 +29,12 @@ class ContactKind(RuleKind):
         super().__init__(spec, compiler)
         self.channels = frozenset(self.options["channels"])
         self.require_document = self.pattern("require_document")
+        self.require_near = self.pattern("require_near")
         self.exclude = self.pattern("exclude")
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
-        if self.require_document is not None and not analysis.matches(self.require_document):
-            return
         prose = analysis.prose
+        offered = self.require_document is None or analysis.matches(self.require_document)
         contacts = sorted(find_contacts(prose, self.channels), key=lambda c: c.start)
         kept: list[Contact] = []
         for contact in contacts:
@@ -45,8 +46,17 @@ class ContactKind(RuleKind):
                     continue
             kept.append(contact)
         for group in self._blocks(analysis, kept):
+            if not offered and not self._offered_near(prose, group):
+                continue
             channels = sorted({c.channel for c in group})
             yield Hit(group[0].start, group[-1].end, values={"channels": ", ".join(channels)})
+
+    def _offered_near(self, prose: str, group: list[Contact]) -> bool:
+        """A contact line that names the treatment itself ("stem cell therapy in
+        Barcelona, WhatsApp +34 ...") is an offer even on a page that makes none."""
+        if self.require_near is None:
+            return False
+        return self.require_near.search(prose, max(0, group[0].start - 120), group[-1].end + 60) is not None
 
     def _blocks(self, analysis: Analysis, contacts: list[Contact]) -> Iterable[list[Contact]]:
         group: list[Contact] = []
