@@ -98,7 +98,8 @@ def _spaces_to_whitespace(pattern: str) -> str:
 
 
 def _bare_spaces(fragment: str) -> str:
-    return regex.sub(r"(?<!\\) +", r"\\s+", fragment)
+    # "a b" -> a\s+b, "a ?b" -> a\s*b: prose wraps, and optional spaces stay optional.
+    return regex.sub(r"(?<!\\) +(\?|\*)?", lambda m: r"\s*" if m.group(1) else r"\s+", fragment)
 
 
 class RuleKind:

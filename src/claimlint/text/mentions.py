@@ -20,7 +20,7 @@ _INSTITUTION = regex.compile(
     r"(?:\b(?:University|Univ\.)\s+of\s+(?:\p{Lu}[\p{L}'’.-]+(?:\s+|$)){1,4}"
     r"|(?:\b\p{Lu}[\p{L}'’.&-]+\s+){1,4}(?:University|Clinic|Hospital|Institute|Center|Centre|College|School\s+of\s+Medicine|Foundation|Research\s+Center))"
 )
-_TRIAL_NAME = regex.compile(r"\b([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
+_TRIAL_NAME = regex.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3})\s)([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
 _EVIDENCE_NOUN = regex.compile(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )

@@ -1,0 +1,36 @@
+"""Every built-in rule's own examples: those under `fire` must trigger the rule,
+those under `pass` must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.packs import load_rules
+
+RULES = load_rules()
+FIRE = [(r.spec.code, text) for r in RULES for text in r.spec.fires]
+PASS = [(r.spec.code, text) for r in RULES for text in r.spec.passes]
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in RULES:
+        assert rule.spec.fires, f"{rule.spec.code} has no example that fires"
+        assert rule.spec.passes, f"{rule.spec.code} has no example that passes"
+
+
+def test_at_least_25_rules_covering_all_six_categories() -> None:
+    categories = {r.spec.category for r in RULES}
+    assert len(RULES) >= 25
+    assert {"overstatement", "safety-claim", "uncited-evidence", "solicitation", "contradiction", "testimonial"} <= categories
+
+
+@pytest.mark.parametrize(("code", "text"), FIRE, ids=[f"{c}-fire-{i}" for i, (c, _) in enumerate(FIRE)])
+def test_example_fires(linter, code: str, text: str) -> None:
+    codes = [f.rule for f in linter.check_text(text)]
+    assert code in codes, f"{code} did not fire on {text!r} (got {codes})"
+
+
+@pytest.mark.parametrize(("code", "text"), PASS, ids=[f"{c}-pass-{i}" for i, (c, _) in enumerate(PASS)])
+def test_example_passes(linter, code: str, text: str) -> None:
+    codes = [f.rule for f in linter.check_text(text)]
+    assert code not in codes, f"{code} fired on {text!r}"
