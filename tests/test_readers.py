@@ -1,0 +1,106 @@
+"""Golden positions: every reader points at the exact line and column of the
+original file, and reads only what a visitor sees."""
+
+from __future__ import annotations
+
+from claimlint.runner import Linter
+
+
+def found(linter: Linter, text: str, fmt: str) -> list[tuple[int, int, str, str]]:
+    return [(f.line, f.column, f.rule, f.text) for f in linter.check_text(text, fmt, "doc")]
+
+
+MARKDOWN = """---
+title: Our Miracle Therapy
+tags: [miracle, cure]
+slug: miracle-cure
+---
+# Stem cells for MS
+
+```
+const miracle = cure();
+```
+
+Inline `cure()` code and a [link](https://example.com/miracle-cure) stay quiet.
+<!-- a comment that says miracle cure -->
+<https://example.org/miracle>
+
+| Package | Claim |
+|---------|-------|
+| Gold    | Our protocol cures MS |
+
+- first item
+- Patients call it a miracle.
+"""
+
+
+def test_markdown_reads_only_what_a_reader_sees(linter: Linter) -> None:
+    results = found(linter, MARKDOWN, "markdown")
+    assert (2, 12, "CL107", "Miracle") in results  # front-matter title
+    assert (18, 26, "CL101", "cures") in results  # table cell
+    assert (21, 22, "CL107", "miracle") in results  # list item
+    lines = {line for line, *_ in results}
+    assert not lines & {3, 4, 9, 12, 13, 14}  # tags, slug, fence, inline code/URL, comment, autolink
+
+
+def test_markdown_link_text_and_alt_text_are_prose(linter: Linter) -> None:
+    text = "See [our miracle results](https://x.example/a) and ![a miracle cure](pic.png).\n"
+    results = found(linter, text, "markdown")
+    assert (1, 10, "CL107", "miracle") in results
+    assert (1, 64, "CL101", "cure") in results
+
+
+HTML = """<!doctype html>
+<html><head>
+<title>Clinic &amp; Miracle Stem Cells</title>
+<meta name="description" content="Our therapy cures MS">
+<meta name="keywords" content="miracle, cure">
+<style>.miracle { color: red }</style>
+<script>var cure = "miracle";</script>
+</head><body>
+<p>Patients&nbsp;travel from abroad for our
+   <b>treatment</b>, which we describe
+   as a groundbreaking option.</p>
+<img src="miracle.png" alt="A miracle recovery">
+<pre>cure</pre>
+</body></html>
+"""
+
+
+def test_html_reads_visible_text_and_description_attributes(linter: Linter) -> None:
+    results = found(linter, HTML, "html")
+    assert (3, 21, "CL107", "Miracle") in results  # title, after an entity
+    assert (4, 47, "CL101", "cures") in results  # meta description
+    assert (11, 9, "CL107", "groundbreaking") in results  # wrapped paragraph with entity and <b>
+    assert (12, 31, "CL107", "miracle") in results  # alt text
+    lines = {line for line, *_ in results}
+    assert not lines & {5, 6, 7, 13}  # keywords, style, script, pre
+
+
+def test_crlf_and_accented_characters_keep_columns_exact(linter: Linter) -> None:
+    text = "Clínica São Paulo — überblick\r\nÀ São Paulo, nossa clínica: this therapy cures MS.\r\n"
+    results = found(linter, text, "text")
+    assert results == [(2, 42, "CL101", "cures")]
+
+
+def test_tabs_and_bom_count_as_one_column(linter: Linter) -> None:
+    text = "\ufeff\tOur therapy cures MS.\n"
+    assert found(linter, text.lstrip("\ufeff"), "text") == [(1, 14, "CL101", "cures")]
+
+
+def test_sentence_wrapped_over_lines_points_at_the_physical_line(linter: Linter) -> None:
+    text = "Our stem cell therapy is\nclinically proven to restore\nmyelin and has no side\neffects at all.\n"
+    results = found(linter, text, "text")
+    assert (2, 1, "CL111", "clinically proven") in results
+    assert (3, 16, "CL201", "no side\neffects") in results
+
+
+def test_same_prose_gives_same_findings_in_every_format(linter: Linter) -> None:
+    prose = ["Our clinic offers a groundbreaking therapy.", "It cures MS with no side effects.", "Studies have shown remarkable results."]
+    as_text = "\n\n".join(prose) + "\n"
+    as_markdown = "# Clinic\n\n" + as_text
+    as_html = "<html><body><h1>Clinic</h1>" + "".join(f"<p>{p}</p>" for p in prose) + "</body></html>"
+    rules = [sorted((f.rule, f.text) for f in linter.check_text(doc, fmt)) for doc, fmt in
+             ((as_text, "text"), (as_markdown, "markdown"), (as_html, "html"))]
+    assert rules[0] == rules[1] == rules[2]
+    assert len(rules[0]) >= 4
