@@ -29,6 +29,7 @@ from ..text.mentions import Mention, mentions
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "opposition")
+_ANAPHORA = regex.compile(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
 _FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
 
 
@@ -87,6 +88,11 @@ class ConsistencyKind(RuleKind):
                 prior = by_subject.setdefault(mention.subject, mention)
                 if prior.value != mention.value:
                     yield self._hit(mention, prior)
+            elif earlier and _ANAPHORA.search(analysis.prose, sentence_start, sentence_end):
+                # "In 2024, the same trial confirmed these results": the sentence
+                # says it is about what was dated just before.
+                if earlier[-1].value != mention.value:
+                    yield self._hit(mention, earlier[-1])
             elif earlier:
                 years = Counter(m.value for m in earlier)
                 year, count = years.most_common(1)[0]

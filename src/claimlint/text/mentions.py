@@ -75,7 +75,8 @@ def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
             assert match is not None
             yield Mention("year", match.group(), subject, subject or "", start + match.start(), start + match.end())
     for match in _PERCENT.finditer(sentence):
-        predicate = " ".join(match.group(3).lower().split()[:2])
+        # "improved their walking" and "improving their walking" are one outcome.
+        predicate = " ".join(word[:5] for word in match.group(3).lower().split()[:2])
         key = f"{subject or ''}|{match.group(2).lower()}|{predicate}"
         yield Mention("figure", match.group(1), subject, key, start + match.start(1), start + match.end(0))
     for match in _PHASE.finditer(sentence):
