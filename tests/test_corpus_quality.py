@@ -34,12 +34,12 @@ def test_corpus_has_enough_documents_of_both_kinds() -> None:
 
 def test_overall_precision_and_recall_do_not_regress(result) -> None:  # type: ignore[no-untyped-def]
     total = result.total()
-    assert total.precision >= 0.74, total
+    assert total.precision >= 0.80, total
     assert total.recall >= 0.60, total
 
 
 def test_noise_on_careful_text_does_not_regress(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.noise <= 4.6
+    assert result.noise <= 3.3
 
 
 @pytest.mark.parametrize("category", ["overstatement", "safety-claim"])

@@ -41,8 +41,10 @@ class ContactKind(RuleKind):
             if kept and contact.start < kept[-1].end:
                 continue  # a phone number inside a WhatsApp link, say
             if self.exclude is not None:
-                start, end = analysis.sentence_bounds(contact.start)
-                if self.exclude.search(prose, max(start, contact.start - 100), min(end, contact.end + 60)):
+                # A byline or newsletter line often sits just above the address
+                # itself, so the context reaches back beyond the sentence.
+                _, end = analysis.sentence_bounds(contact.start)
+                if self.exclude.search(prose, max(0, contact.start - 160), min(end, contact.end + 60)):
                     continue
             kept.append(contact)
         for group in self._blocks(analysis, kept):

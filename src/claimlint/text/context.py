@@ -47,11 +47,12 @@ _HEDGE = regex.compile(
 _REPORTED = regex.compile(
     r"""\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)\s+(?:to|that|a)|advertis(?:e|es|ed|ing|ements?)|
     market(?:s|ed|ing)?\s+as|tout(?:s|ed|ing)?|purport(?:s|ed|ing)?|so-called|alleg(?:e|es|ed|edly)|falsely|
-    bogus|fraud(?:ulent)?|deceptive|misleading|scam(?:s|mers)?|quack(?:ery)?|beware|be\s+(?:wary|skeptical|sceptical|cautious|careful)|
+    bogus|fraud(?:ulent)?|deceptive|misleading|scam(?:s|mers)?|quack(?:ery)?|beware|be\s+(?:very\s+|extremely\s+|especially\s+)?(?:wary|skeptical|sceptical|cautious|careful)|
     warn(?:s|ed|ing|ings)?|red\s+flags?|too\s+good\s+to\s+be\s+true|snake\s+oil|hype[ds]?|sell(?:s|ing)?\s+the\s+idea|
     (?:no|any)\s+(?:product|treatment|clinic|supplement|company|one)\s+(?:that|which|can|could|will)|
     (?:products?|treatments?|clinics?|companies|sellers?|websites?|ads?)\s+(?:that|which)\s+(?:say|says|said|offer|sell)|
-    say(?:s|ing)?\s+(?:it|they|their|its)\s+(?:can|will|could)|unapproved|illegal(?:ly)?)\b""",
+    say(?:s|ing)?\s+(?:it|they|their|its)\s+(?:can|will|could)|unapproved|illegal(?:ly)?|avoid|steer\s+clear|watch\s+out\s+for|look\s+out\s+for|
+    (?:described|labell?ed|promoted|sold|billed|branded|presented)\s+as)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
