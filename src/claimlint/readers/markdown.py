@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from ..directives import parse_directive
 from ..document import Directive, Document, LineIndex, ProseBuilder
 from .align import align, emit
@@ -107,6 +109,13 @@ class _Reader:
             # line numbers stay those of the file.
             head = "".join("\n" if ch == "\n" else " " for ch in self.source[: front.end])
             body = head + self.source[front.end :]
+        if "\r" in body:
+            # The parser counts a lone CR as a line break; editors (and our line
+            # index) do not. Blank it out so both count lines alike.
+            body = regex.sub(r"\r(?!\n)", " ", body)
+        # Offsets in ``body`` equal offsets in the file; inline content is
+        # located in the text the parser saw.
+        self.parsed = body
         self._walk(_parser().parse(body))
         document = self.builder.build(self.path, self.source, directives=tuple(self.directives), format="markdown")
         document._lines = self.lines
@@ -147,7 +156,7 @@ class _Reader:
         content: str = token.content
         if not content.strip():
             return cursor
-        raw = _InlineSource(content, token.map[0] + 1, self.source, self.lines, cursor)
+        raw = _InlineSource(content, token.map[0] + 1, self.parsed, self.lines, cursor)
         builder = self.builder
         builder.open_block(kind)
         position = 0
