@@ -18,6 +18,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _SNIFF = 8192
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 
 class BinaryFile(Exception):
@@ -80,9 +81,16 @@ def _guess_legacy(data: bytes) -> Decoded | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a declared dependency
         return None
-    best = from_bytes(data[: 256 * 1024]).best()
+    results = from_bytes(data[: 256 * 1024])
+    best = results.best()
     if best is None or best.encoding is None:
         return None
+    # On a tie, the most common legacy encoding of web content wins: several
+    # single-byte code pages decode the same bytes equally "well".
+    for candidate in results:
+        if candidate.encoding in _PREFERRED_LEGACY and candidate.chaos <= best.chaos and candidate.coherence >= best.coherence:
+            best = candidate
+            break
     if _looks_binary(str(best)):
         raise BinaryFile("binary file (no text encoding fits)")
     return _decode_with(data, best.encoding)
