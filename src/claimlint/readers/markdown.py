@@ -113,6 +113,8 @@ class _Reader:
             # The parser counts a lone CR as a line break; editors (and our line
             # index) do not. Blank it out so both count lines alike.
             body = regex.sub(r"\r(?!\n)", " ", body)
+        if "\x00" in body:
+            body = body.replace("\x00", "\ufffd")  # as CommonMark does, keeping lengths
         # Offsets in ``body`` equal offsets in the file; inline content is
         # located in the text the parser saw.
         self.parsed = body

@@ -64,8 +64,12 @@ def _is_abbreviation(prose: str, start: int, period: int) -> bool:
     match = _WORD_BEFORE.search(prose, start, period)
     if match is None:
         return False
-    word = match.group(1).lower().strip(".")
-    # A single letter is an initial ("J. Smith").
+    raw = match.group(1).strip(".")
+    # An all-capitals word is an acronym ending a sentence ("... for MS."), not
+    # a title like "Ms."; a single letter is an initial ("J. Smith").
+    if len(raw) > 1 and raw.isupper() and "." not in raw:
+        return False
+    word = raw.lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
