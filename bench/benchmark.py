@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Speed benchmark: prints figures, asserts nothing.
+
+    python bench/benchmark.py [--files 4000] [--keep]
+
+Generates a deterministic corpus of Markdown and HTML pages (about 5.5 kB each,
+clinic copy mixed with careful text) in the temporary folder, then measures with
+all built-in rules and JSON output:
+
+- throughput (MB/s and files/s) on one worker and on all cores, and the speed-up;
+- peak memory (largest resident set of any claimlint process);
+- wall time of `claimlint check` on one small file (the pre-commit case) next to
+  bare `python -c pass`;
+- proselint on the same corpus, when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Outside the repository, so that its .gitignore and configuration do not apply.
+CORPUS = Path(tempfile.gettempdir()) / "claimlint-bench-corpus"
+
+MARKETING = [
+    "Our {treatment} cures {disease} in as little as {n} weeks.",
+    "This groundbreaking protocol may reverse the damage caused by {disease}.",
+    "Studies have shown that {n}0% of patients improved after one session.",
+    "Book your free consultation today on WhatsApp +52 998 555 01{n}{n}.",
+    "The treatment is completely safe, natural and has no side effects.",
+    "“After my second infusion I could walk again,” says {name}.",
+    "Researchers at Northfield University found remarkable results in 20{n}1.",
+    "Packages start at ${n},900 per treatment, all-inclusive.",
+]
+CAREFUL = [
+    "There is currently no cure for {disease}, and treatments aim to slow progression.",
+    "{treatment} cannot reverse damage that has already happened.",
+    "In a trial of {n}0 people, the treatment reduced relapses (Smith et al., 2021).",
+    "Several trials of {treatment} are under way, and more research is needed.",
+    "Side effects include fever, infection and fatigue; talk to your doctor about the risks.",
+    "{disease} affects the nervous system, and symptoms vary from person to person.",
+    "The clinic's claims were not supported by the evidence reviewed by regulators.",
+    "Patients should ask whether a treatment is part of a registered trial (NCT0{n}123456).",
+    "Stem cells have the remarkable ability to become many different cell types.",
+    "Managing {disease} usually involves several specialists working together over many years.",
+]
+DISEASES = ["MS", "Parkinson's disease", "type 2 diabetes", "knee arthritis", "autism", "long COVID"]
+TREATMENTS = ["stem cell therapy", "exosome infusion", "PRP injection", "IV vitamin therapy", "ozone therapy"]
+NAMES = ["Maria", "Tom", "Aisha", "Kenji", "Lucía"]
+
+
+def _sentence(rng: random.Random) -> str:
+    pool = MARKETING if rng.random() < 0.25 else CAREFUL
+    return rng.choice(pool).format(treatment=rng.choice(TREATMENTS), disease=rng.choice(DISEASES),
+                                   n=rng.randint(1, 9), name=rng.choice(NAMES))
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(_sentence(rng) for _ in range(rng.randint(3, 6)))
+
+
+def _markdown(rng: random.Random, index: int) -> str:
+    parts = [f"---\ntitle: Page {index} on {rng.choice(DISEASES)}\ndescription: {_sentence(rng)}\ntags: [cure, health]\n---\n",
+             f"# {rng.choice(TREATMENTS).title()} for {rng.choice(DISEASES)}\n"]
+    while sum(len(p) for p in parts) < 5200:
+        kind = rng.random()
+        if kind < 0.6:
+            parts.append(_paragraph(rng) + "\n")
+        elif kind < 0.75:
+            parts.append("\n".join(f"- {_sentence(rng)}" for _ in range(3)) + "\n")
+        elif kind < 0.85:
+            parts.append("| Package | Notes |\n|---|---|\n" + "\n".join(f"| {rng.choice(NAMES)} | {_sentence(rng)} |" for _ in range(3)) + "\n")
+        elif kind < 0.92:
+            parts.append(f"```\ncure = {index}\n```\n")
+        else:
+            parts.append(f"See [the study](https://example.org/{index}) and `code()` for details.\n")
+    return "\n".join(parts)
+
+
+def _html(rng: random.Random, index: int) -> str:
+    body: list[str] = []
+    while sum(len(p) for p in body) < 4800:
+        body.append(f"<p>{_paragraph(rng).replace('&', '&amp;')}</p>")
+        if rng.random() < 0.2:
+            body.append(f"<ul><li>{_sentence(rng)}</li><li>{_sentence(rng)}</li></ul>")
+    return (f"<!doctype html><html><head><title>Page {index}</title>"
+            f"<meta name=\"description\" content=\"{_sentence(rng)}\"><style>.cure{{}}</style></head><body>\n"
+            + "\n".join(body) + "\n<script>var cure = 1;</script></body></html>\n")
+
+
+def generate(files: int) -> tuple[int, int]:
+    if CORPUS.exists():
+        shutil.rmtree(CORPUS)
+    rng = random.Random(20261121)
+    total = 0
+    for index in range(files):
+        folder = CORPUS / f"section{index % 20:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        if index % 3 == 2:
+            text, name = _html(rng, index), f"page{index:05d}.html"
+        else:
+            text, name = _markdown(rng, index), f"page{index:05d}.md"
+        (folder / name).write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return files, total
+
+
+def _claimlint() -> list[str]:
+    venv = HERE.parent / ".venv" / "bin" / "claimlint"
+    return [str(venv)] if venv.exists() else [sys.executable, "-m", "claimlint"]
+
+
+def _timed(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def _median(argv: list[str], runs: int) -> float:
+    return statistics.median(_timed(argv) for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpus afterwards")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    files, size = generate(args.files)
+    mb = size / 1e6
+    print(f"corpus: {files} files, {mb:.1f} MB (Markdown and HTML), {cores} cores")
+    check = _claimlint() + ["check", "--isolated", "--format", "json", "--exit-zero"]
+    one = _timed(check + ["--jobs", "1", str(CORPUS)])
+    print(f"1 worker : {one:6.2f} s  {mb / one:6.2f} MB/s  {files / one:8.0f} files/s")
+    many = _timed(check + ["--jobs", str(cores), str(CORPUS)])
+    print(f"{cores} workers: {many:6.2f} s  {mb / many:6.2f} MB/s  {files / many:8.0f} files/s  speed-up {one / many:.2f}x")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory (largest claimlint process): {peak_mb:.0f} MB")
+    small = CORPUS / "small.md"
+    small.write_text("# Clinic\n\nOur therapy cures MS with no side effects.\n", encoding="utf-8")
+    bare = _median([sys.executable, "-c", "pass"], 15)
+    single = _median(_claimlint() + ["check", "--isolated", str(small)], 15)
+    print(f"one small file: {single:.3f} s wall (bare python -c pass: {bare:.3f} s, difference {single - bare:.3f} s)")
+    proselint = shutil.which("proselint")
+    if proselint:
+        paths = [str(p) for p in sorted(CORPUS.rglob("*.md"))]
+        elapsed = _timed([proselint, *paths])
+        md_size = sum(Path(p).stat().st_size for p in paths) / 1e6
+        print(f"proselint on the Markdown files: {md_size / elapsed:.2f} MB/s (claimlint {cores} workers is {(mb / many) / (md_size / elapsed):.1f}x)")
+    else:
+        print("proselint: not installed (pip install proselint to compare)")
+    if not args.keep:
+        shutil.rmtree(CORPUS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
