@@ -33,8 +33,8 @@ def lint_text(text: str, *, format: str = "text", path: str = "<text>", config: 
 
 def lint_paths(paths: Sequence[str | Path], *, config: Config | None = None, jobs: int = 1) -> Report:
     """Findings for files and folders, as ``claimlint check`` would find them."""
-    config = config or Config()
-    report, missing = run([str(p) for p in paths], config, jobs=jobs, linter=_linter(config) if config is None else None)
+    linter = _linter(config)
+    report, missing = run([str(p) for p in paths], linter.config, jobs=jobs, linter=linter)
     if missing:
         from .model import FileError
 

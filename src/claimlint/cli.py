@@ -81,14 +81,17 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
           exclude: tuple[str, ...], include: tuple[str, ...], format_hint: str | None, stdin_filename: str | None,
           jobs: int | None, statistics: bool, color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
-    from .model import FileError, Severity
+    from .model import Severity
     from .reporters import get_reporter
     from .runner import Report, run
 
     if not paths:
         raise UserError("no paths given (try 'claimlint check .' or 'claimlint check -' for standard input)")
-    config = _config(config_path, isolated).with_overrides(
-        select=_split(select), ignore=_config_ignore(config_path, isolated, ignore), extend_select=_split(extend_select),
+    loaded = _config(config_path, isolated)
+    # --ignore adds to the configured ignores rather than replacing them.
+    extra_ignores = _split(ignore)
+    config = loaded.with_overrides(
+        select=_split(select), ignore=loaded.ignore + extra_ignores if extra_ignores else (), extend_select=_split(extend_select),
         fail_on=fail_on, exclude=tuple(exclude), include=tuple(include),
     )
     linter = _linter(config)
@@ -111,14 +114,6 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     if missing or report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
-
-
-def _config_ignore(config_path: str | None, isolated: bool, ignore: tuple[str, ...]) -> tuple[str, ...]:
-    # --ignore adds to the configured ignores rather than replacing them.
-    extra = _split(ignore)
-    if not extra:
-        return ()
-    return _config(config_path, isolated).ignore + extra
 
 
 def _check_stdin(linter, report, stdin_filename: str | None, format_hint: str | None):  # type: ignore[no-untyped-def]

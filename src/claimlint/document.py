@@ -228,11 +228,5 @@ class Document:
     def source_text(self, span: Span) -> str:
         return self.source[span.offset : span.end_offset]
 
-    def block_at(self, prose_offset: int) -> Block | None:
-        index = bisect.bisect_right([b.start for b in self.blocks], prose_offset) - 1
-        if index >= 0 and self.blocks[index].start <= prose_offset < self.blocks[index].end:
-            return self.blocks[index]
-        return None
-
     def links_between(self, start: int, end: int) -> Iterable[Link]:
         return (link for link in self.links if link.start < end and link.end > start)

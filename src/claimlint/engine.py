@@ -24,12 +24,6 @@ from .packs import Rule
 _FIELDS = string.Formatter()
 
 
-class RuleTimeout(Exception):
-    def __init__(self, rule: str, seconds: float) -> None:
-        super().__init__(f"rule {rule} took longer than {seconds:g}s on this file (a pattern backtracks catastrophically); rule skipped")
-        self.rule = rule
-
-
 class Engine:
     def __init__(self, rules: Sequence[Rule], severities: Mapping[str, Severity] | None = None, timeout: float = 5.0) -> None:
         self.rules = list(rules)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -24,8 +24,8 @@ from .model import FileError, FileNote, Finding, Severity
 from .packs import Rule, load_rules
 from .plugins import load_plugins
 from .readers import read_document
-from .selection import Selection
-from .suppressions import _matches, apply_suppressions
+from .selection import Selection, selects
+from .suppressions import apply_suppressions, excuses
 
 UNUSED_SUPPRESSION = "CL901"
 
@@ -109,16 +109,15 @@ class Linter:
                 ignored.extend(codes)
         if not ignored:
             return findings
-        return [f for f in findings if not _matches(f, tuple(ignored))]
+        return [f for f in findings if not excuses(tuple(ignored), f)]
 
 
 def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Severity]:
     resolved: dict[str, Severity] = {}
     for selector, severity in config.severity.items():
         for rule in rules:
-            spec = rule.spec
-            if selector in (spec.code, spec.name, spec.category) or spec.code.startswith(selector.upper()):
-                resolved[spec.code] = severity
+            if selects([selector], rule.spec.code, rule.spec.name, rule.spec.category):
+                resolved[rule.spec.code] = severity
     return resolved
 
 
@@ -169,6 +168,3 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config,)) as pool:
         return list(pool.map(_check_in_worker, targets, chunksize=chunk))
 
-
-def rebase(findings: Iterable[Finding], path: str) -> list[Finding]:
-    return [replace(f, path=path) for f in findings]

@@ -25,22 +25,26 @@ class Selection:
         return [spec for spec in specs if self.enabled(spec)]
 
 
+def specificity(selector: str, code: str, name: str, category: str) -> int:
+    """How specifically one selector names a rule: -1 not at all, 0 ALL,
+    1 its category, 2+len a prefix of its code, 100 its exact code or name.
+    The one definition of a selector, shared by select/ignore, suppression
+    comments, per-file ignores and severity overrides."""
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return 0
+    if selector in (code, name):
+        return 100
+    if selector == category:
+        return 1
+    if selector and code.startswith(selector.upper()):
+        return 2 + len(selector)
+    return -1
+
+
+def selects(selectors: Iterable[str], code: str, name: str, category: str) -> bool:
+    return any(specificity(s, code, name, category) >= 0 for s in selectors)
+
+
 def _specificity(spec: RuleSpec, selectors: Sequence[str]) -> int:
-    """How specifically ``selectors`` name this rule: -1 not at all, 0 ALL,
-    1 category, 2+len a code prefix, 100 the exact code or name."""
-    best = -1
-    for raw in selectors:
-        selector = raw.strip()
-        if selector.upper() == "ALL":
-            best = max(best, 0)
-        elif selector in (spec.code, spec.name):
-            best = max(best, 100)
-        elif selector == spec.category:
-            best = max(best, 1)
-        elif selector and spec.code.startswith(selector.upper()):
-            best = max(best, 2 + len(selector))
-    return best
-
-
-def unknown_selectors(selectors: Iterable[str], specs: Sequence[RuleSpec]) -> list[str]:
-    return [s for s in selectors if all(_specificity(spec, [s]) < 0 for spec in specs) and s.upper() != "ALL"]
+    return max((specificity(s, spec.code, spec.name, spec.category) for s in selectors), default=-1)

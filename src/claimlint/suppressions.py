@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 
 from .document import Directive, Document
 from .model import Finding, Severity, Span
+from .selection import selects
 
 
-def _matches(finding: Finding, codes: tuple[str, ...]) -> bool:
-    if not codes:
-        return True
-    return any(
-        finding.rule.startswith(code.upper()) or code in (finding.name, finding.category) for code in codes
-    )
+def excuses(codes: tuple[str, ...], finding: Finding) -> bool:
+    """Does a directive (or per-file ignore) naming ``codes`` cover ``finding``?
+    No codes means every rule."""
+    return not codes or selects(codes, finding.rule, finding.name, finding.category)
 
 
 @dataclass
@@ -69,7 +68,7 @@ def apply_suppressions(document: Document, findings: list[Finding], unused: Find
     for finding in findings:
         excused = False
         for scope in scopes:
-            if scope.first_line <= finding.span.line <= scope.last_line and _matches(finding, scope.directive.codes):
+            if scope.first_line <= finding.span.line <= scope.last_line and excuses(scope.directive.codes, finding):
                 scope.used = True
                 excused = True
         if not excused:

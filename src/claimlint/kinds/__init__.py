@@ -62,7 +62,7 @@ class PatternCompiler:
     outside a character class matches any run of white space (prose wraps), and
     the whole is case-insensitive and anchored at word edges."""
 
-    def __init__(self, macros: Mapping[str, str], timeout: float | None = None) -> None:
+    def __init__(self, macros: Mapping[str, str]) -> None:
         self.macros = dict(macros)
         self._expanded: dict[str, str] = {}
 

@@ -65,11 +65,11 @@ class ContactKind(RuleKind):
         last_line = -10**9
         gap = self.options["block_gap_lines"]
         for contact in contacts:
-            line = analysis.document.span(contact.start, contact.end).line
-            if group and line - last_line > gap:
+            span = analysis.document.span(contact.start, contact.end)
+            if group and span.line - last_line > gap:
                 yield group
                 group = []
             group.append(contact)
-            last_line = analysis.document.span(contact.start, contact.end).end_line
+            last_line = span.end_line
         if group:
             yield group

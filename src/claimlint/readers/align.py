@@ -5,7 +5,7 @@ an exact source position."""
 from __future__ import annotations
 
 import html
-from typing import Callable, Iterator
+from typing import Callable
 
 import regex
 
@@ -77,9 +77,3 @@ def emit(pieces: list[Piece], to_source: Callable[[int], int], add: Callable[...
         else:
             add(text, source_start, to_source(raw_end) if raw_end > raw_start else source_start)
 
-
-def iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line
-        offset += len(line)
