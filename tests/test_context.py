@@ -95,3 +95,15 @@ def test_a_list_after_a_neutral_lead_in_is_checked(linter: Linter) -> None:
     text = "Our packages include:\n- stem cells that cure arthritis\n- a miracle drip\n"
     codes = _codes(linter, text)
     assert "CL101" in codes and "CL107" in codes
+
+
+def test_words_after_a_conjunction_belong_to_the_claims_clause() -> None:
+    text = 'Testimonials and "before and after" stories are not evidence that a treatment works.'
+    start = text.index("evidence")
+    assert "are not" in clause_before(text, 0, start)
+    assert is_negated(text, 0, len(text), start, start + 8)
+
+
+def test_a_match_does_not_run_on_from_a_heading_into_the_next_block(linter: Linter) -> None:
+    text = "WHAT THE RESEARCH SAYS\n\nClinical trials have demonstrated that the injections reduce knee pain.\n"
+    assert _lines(linter, text, "CL301") == [3]

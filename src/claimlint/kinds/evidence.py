@@ -3,7 +3,20 @@ citation a reader could check in the same sentence or the next one(s).
 
 Research that is only announced or under way is left to the rule's
 ``exclude`` patterns; a result attributed to a named journal without a
-citation can be reported at a lower severity (``attributed_severity``)."""
+citation can be reported at a lower severity (``attributed_severity``).
+
+Context the kind reads besides the sentence itself:
+- ``caveat_after``: the next sentence takes the claim back ("Further studies
+  are evaluating these claims").
+- ``resolved_by_document``: the sentence refers back to the study the page is
+  about ("trial participants", "the study") and the page identifies that
+  study formally (a registry number, a DOI, a PubMed id, "published in <Journal>").
+- ``require_waived_by_document``: ``require`` (the relevance test: is the
+  finding about what a treatment does?) does not apply on pages that offer a
+  treatment.
+- ``exempt_document``: signals that the page reports its own review (a
+  systematic-review summary); when at least ``exempt_document_min`` different
+  signals occur, its findings are the page's own and need no citation."""
 
 from __future__ import annotations
 
@@ -13,8 +26,9 @@ import regex
 
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
-from ..text.context import is_negated, is_question, is_reported
-from . import INT, SEVERITY, STRINGS, BOOL, Hit, Option, PatternCompiler, RuleKind
+from ..text.citations import has_study_identifier
+from ..text.context import clause_before, denies_within, is_negated, is_question, is_reported
+from . import confine_to_block, INT, SEVERITY, STRINGS, BOOL, Hit, Option, PatternCompiler, RuleKind
 
 
 class EvidenceKind(RuleKind):
@@ -28,6 +42,12 @@ class EvidenceKind(RuleKind):
         "sentences_before": Option(INT.check, INT.describe, 0),
         "negation": Option(BOOL.check, BOOL.describe, True),
         "skip_blocks": STRINGS,
+        "caveat_after": STRINGS,
+        "require_waived_by_document": STRINGS,
+        "exclude_before": STRINGS,
+        "resolved_by_document": STRINGS,
+        "exempt_document": STRINGS,
+        "exempt_document_min": Option(INT.check, INT.describe, 1),
     }
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
@@ -40,9 +60,35 @@ class EvidenceKind(RuleKind):
         self.attribution = self.pattern("attribution")
         self.attributed_severity = self.severity_option("attributed_severity")
         self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
+        self.caveat_after = self.pattern("caveat_after")
+        self.require_waived_by_document = self.pattern("require_waived_by_document")
+        self.exclude_before = self.pattern("exclude_before")
+        self.resolved_by_document = self.pattern("resolved_by_document")
+        self.exempt_signals = [self._compile_one(p, "exempt_document") for p in self.options["exempt_document"] or ()]
+
+    def _compile_one(self, pattern: str, key: str) -> regex.Pattern[str]:
+        try:
+            return self.compiler.compile([pattern])
+        except (regex.error, ValueError) as exc:
+            raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+
+    def _require_waived(self, analysis: Analysis) -> bool:
+        """On a page that sells a treatment, any research it cites is offered in
+        support of the sale, whatever the sentence is about."""
+        return self.require_waived_by_document is not None and analysis.matches(self.require_waived_by_document)
+
+    def _exempt(self, analysis: Analysis) -> bool:
+        if not self.exempt_signals:
+            return False
+        found = sum(1 for signal in self.exempt_signals if analysis.matches(signal))
+        return found >= max(1, self.options["exempt_document_min"])
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
+        confined = confine_to_block(match.re, prose, match)
+        if confined is None:
+            return ()
+        match = confined
         start, end = match.span()
         if analysis.in_url(start, end):
             return ()
@@ -53,14 +99,28 @@ class EvidenceKind(RuleKind):
             return ()
         index = sentences.index_at(start)
         sentence_start, sentence_end = sentences.bounds(index)
-        if self.options["negation"] and is_negated(prose, sentence_start, sentence_end, start, end):
+        if self.options["negation"] and (is_negated(prose, sentence_start, sentence_end, start, end) or denies_within(match.group())):
             return ()
         if is_question(prose, sentence_start, sentence_end) or is_reported(prose, sentence_start, start, sentence_end):
             return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end):
             return ()
-        if self.require is not None and not self.require.search(prose, sentence_start, sentence_end):
+        if self.require is not None and not self.require.search(prose, sentence_start, sentence_end) and not self._require_waived(analysis):
             return ()
+        if self.exclude_before is not None and self.exclude_before.search(clause_before(prose, sentence_start, start)):
+            return ()
+        if self._exempt(analysis):
+            return ()
+        if (
+            self.resolved_by_document is not None
+            and self.resolved_by_document.search(prose, sentence_start, sentence_end)
+            and analysis.memo("study-identifier", lambda: has_study_identifier(prose))
+        ):
+            return ()
+        if self.caveat_after is not None and index + 1 < len(sentences):
+            next_start, next_end = sentences.bounds(index + 1)
+            if self.caveat_after.search(prose, next_start, next_end):
+                return ()
         first = max(0, index - self.options["sentences_before"])
         last = min(len(sentences) - 1, index + self.options["sentences_after"])
         if analysis.citation_between(sentences.starts[first], sentences.ends[last]):

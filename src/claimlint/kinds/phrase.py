@@ -13,7 +13,7 @@ import regex
 from ..analysis import Analysis
 from ..text.context import clause_before, is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.scope import in_warning_scope
-from . import BOOL, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
+from . import confine_to_block, BOOL, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
 from ..rulespec import RuleSpec
 
 
@@ -45,6 +45,10 @@ class PhraseKind(RuleKind):
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
+        confined = confine_to_block(match.re, prose, match)
+        if confined is None:
+            return ()
+        match = confined
         start, end = match.span()
         if analysis.in_url(start, end):
             return ()

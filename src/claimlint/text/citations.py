@@ -40,3 +40,18 @@ def find_citation(prose: str, start: int, end: int, references_resolve: bool) ->
 
 def has_reference_list(prose: str) -> bool:
     return REFERENCE_LIST.search(prose) is not None
+
+
+# A study identified so that a reader can find it: a registry number, a DOI, a
+# PubMed id, or a named journal ("published in Neurology", "appear online
+# Feb. 1 in Neurology").
+_STUDY_IDENTIFIER = regex.compile(
+    r"""\bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+ | \bPMID:?\s*\d{5,9}\b | \bPMC\s?\d{5,9}\b
+    | \bNCT\s?\d{8}\b | \bISRCTN\s?\d{6,9}\b | \b\d{4}-\d{6}-\d{2}\b | \bACTRN\d{10,14}\b | \bChiCTR[-\w]+
+    | \b(?:published|appears?|appeared|reported)\s+(?:online\s+)?(?:\w+\.?\s+\d{1,2},?\s+|today\s+|this\s+week\s+)?in\s+(?:the\s+)?(?:journal\s+)?\p{Lu}\p{L}+""",
+    regex.VERBOSE,
+)
+
+
+def has_study_identifier(prose: str) -> bool:
+    return _STUDY_IDENTIFIER.search(prose) is not None

@@ -17,6 +17,7 @@ _PRE_NEGATION = regex.compile(
     (?:is|are|was|were|does|do|did|has|have|had|ca|wo|would|could|should|need|must)n[’']t|
     unable\s+to|fail(?:s|ed)?\s+to|rather\s+than|instead\s+of|unlike|no\s+longer|lack(?:s|ing)?(?:\s+of)?|
     impossible|unlikely|far\s+from|yet\s+to|incapable\s+of|nothing\s+to\s+suggest|absence\s+of|
+    only\s+a\s+few|(?<!\ba\s)(?<!\bvery\s)(?:few|little)|
     little\s+evidence|insufficient\s+evidence|unproven|disprove[sd]?|debunk(?:s|ed)?|myth|false
     )\b""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -96,7 +97,12 @@ def clause_before(prose: str, sentence_start: int, match_start: int, max_chars: 
     # "slow, halt or reverse": the words between the last comma and the match
     # are the list's other items when they end with its conjunction.
     tail = window[breaks[-1].end() :]
-    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and 0 < len(_WORD.findall(tail)) <= 3 and _COORDINATED_TAIL.search(tail) is not None
+    tail_words = len(_WORD.findall(tail))
+    if tail_words > 1 and _COORDINATED_TAIL.search(tail) is None:
+        # Words of the match's own clause stand between it and the last break:
+        # the match is not an item of a list.
+        return tail
+    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and 0 < tail_words <= 3 and _COORDINATED_TAIL.search(tail) is not None
     while breaks[index].group().lower() in _LIST_BREAK and index > 0:
         item = window[breaks[index - 1].end() : breaks[index].start()]
         words = len(_WORD.findall(item))
@@ -130,6 +136,18 @@ def is_negated(prose: str, sentence_start: int, sentence_end: int, match_start: 
     if stop is not None:
         after = after[: stop.start()]
     return bool(_POST_NEGATION.search(after))
+
+
+# "Studies have failed to show", "research has not confirmed": the claim's own
+# words deny it.
+_DENIAL_INSIDE = regex.compile(
+    r"\b(?:fail(?:s|ed)?\s+to|did\s+not|do\s+not|does\s+not|has\s+not|have\s+not|had\s+not|not|never|no|no\s+longer|n[’']t)\b",
+    regex.IGNORECASE,
+)
+
+
+def denies_within(claim: str) -> bool:
+    return _DENIAL_INSIDE.search(claim) is not None
 
 
 def is_hedged(prose: str, sentence_start: int, match_start: int) -> bool:
