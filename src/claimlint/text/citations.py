@@ -1,6 +1,7 @@
 """What a reader accepts as a citation: a link, a DOI, a PubMed or PMC id, a
 trial registry number, a reference marker that resolves to a reference list,
-or an author-year reference."""
+an author-year reference, or a bibliographic entry ("Title; Author; Nov 18,
+2020")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ CITATION = regex.compile(
          (?:\s*;\s*\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{2}[a-z]?)*)\s*\)
     | \b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)\s*\(\s*(?:19|20)\d{2}[a-z]?\s*\)
     | \b\p{Lu}[\p{L}'’-]+\s+et\s+al\.?,?\s+(?:19|20)\d{2}
+    | ;\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*;\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2}
     """,
     regex.VERBOSE,
 )

@@ -30,7 +30,9 @@ _INTENSIFIER = regex.compile(
 )
 _POST_NEGATION = regex.compile(
     r"""^[^.;:!?]{0,40}?\b(?:
-    (?:does|do|is|are|has|have|was|were)\s*(?:not|n[’']t)|
+    (?:is|are|has|have|was|were)\s*(?:not|n[’']t)|
+    # "a cure does not exist", but not "the miracle formula doctors don't want you to know about"
+    (?:does|do|did)\s*(?:not|n[’']t)\s+(?:yet\s+|really\s+|actually\s+)?(?:exist|work|happen|occur|deliver|live\s+up|hold\s+up|stand\s+up|apply|last)|
     (?:has|have)\s+yet\s+to|not\s+yet|cannot\s+be|can[’']t\s+be|
     remains?\s+(?:elusive|unknown|unproven|out\s+of\s+reach|a\s+(?:distant\s+)?(?:hope|goal|dream))|
     is\s+(?:still\s+)?(?:a\s+)?(?:myth|unproven|unlikely|not\s+possible|impossible)|
