@@ -13,7 +13,7 @@ import regex
 from ..analysis import Analysis
 from ..text.context import clause_before, is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.scope import in_warning_scope
-from . import confine_to_block, BOOL, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
+from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind, confine_to_block
 from ..rulespec import RuleSpec
 
 
@@ -27,6 +27,7 @@ class PhraseKind(RuleKind):
         "require": STRINGS,
         "exclude": STRINGS,
         "exclude_before": STRINGS,
+        "require_window": Option(INT.check, INT.describe, 0),
         "require_document": STRINGS,
         "skip_blocks": STRINGS,
     }
@@ -42,6 +43,18 @@ class PhraseKind(RuleKind):
         self.require_document = self.pattern("require_document")
         self.hedged_severity = self.severity_option("hedged_severity")
         self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
+
+    def _require_span(self, analysis: Analysis, offset: int) -> tuple[int, int]:
+        """The sentence, widened by ``require_window`` sentences each side (a
+        price in a table cell is explained by the cells around it)."""
+        sentences = analysis.sentences
+        if not len(sentences):
+            return 0, len(analysis.prose)
+        index = sentences.index_at(offset)
+        window = self.options["require_window"]
+        first = max(0, index - window)
+        last = min(len(sentences) - 1, index + window)
+        return sentences.starts[first], sentences.ends[last]
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
@@ -66,7 +79,7 @@ class PhraseKind(RuleKind):
             or in_warning_scope(analysis, start)
         ):
             return ()
-        if self.require is not None and self.require.search(prose, sentence_start, sentence_end) is None:
+        if self.require is not None and self.require.search(prose, *self._require_span(analysis, start)) is None:
             return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end) is not None:
             return ()

@@ -1,0 +1,62 @@
+"""Solicitation read from the page's structure: the same contact block is an
+offer on a page that sells treatment and is not on a page that only informs;
+prices in tables are read with the cells around them; a provider's own name
+offers as "we offer" does."""
+
+from __future__ import annotations
+
+from claimlint.runner import Linter
+
+FOOTER = "\n\n---\n\nLakeview Medica · Tel: +1 415 555 0134 · care@lakeview-medica.example\n"
+
+
+def _solicitation_lines(linter: Linter, text: str, fmt: str = "markdown") -> list[int]:
+    return sorted({f.span.line for f in linter.check_text(text, fmt) if f.category == "solicitation"})
+
+
+def test_a_footer_contact_block_next_to_treatment_copy_is_an_offer(linter: Linter) -> None:
+    page = "# Stem cells for knee pain\n\nOur clinic offers stem cell injections for knee arthritis." + FOOTER
+    assert 7 in _solicitation_lines(linter, page)
+
+
+def test_the_same_footer_on_an_information_page_is_not(linter: Linter) -> None:
+    page = "# How knees age\n\nCartilage thins with age, and exercise keeps the joint moving." + FOOTER
+    assert _solicitation_lines(linter, page) == []
+
+
+def test_an_information_line_on_a_hospital_page_is_not_an_offer(linter: Linter) -> None:
+    page = (
+        "# PRP injections: questions and answers\n\n"
+        "Our hospital runs a clinic for knee osteoarthritis.\n\n"
+        "Questions about this leaflet? Contact the Patient Information Team, tel. 01632 960 418.\n"
+    )
+    assert _solicitation_lines(linter, page) == []
+
+
+def test_a_price_table_is_read_with_its_neighbouring_cells(linter: Linter) -> None:
+    page = (
+        "Our clinic offers PRP for knees.\n\n"
+        "| Treatment | Price |\n|---|---|\n| Single PRP injection | $950 |\n| Series of three | $2,400 |\n"
+    )
+    assert {5, 6} <= set(_solicitation_lines(linter, page))
+
+
+def test_a_price_quoted_in_news_is_not_an_offer(linter: Linter) -> None:
+    page = "Patients travel abroad for HSCT, sometimes paying more than £50,000, charities warn.\n"
+    assert _solicitation_lines(linter, page, "text") == []
+
+
+def test_a_provider_named_in_its_own_copy_offers_treatment(linter: Linter) -> None:
+    page = (
+        "Book your consultation today.\n\n"
+        "There are two treatment programs for multiple sclerosis at Lakeview Medica.\n"
+    )
+    assert 3 in _solicitation_lines(linter, page)
+
+
+def test_a_provider_named_in_a_warning_is_not_an_offer(linter: Linter) -> None:
+    page = (
+        "We offer independent advice.\n\n"
+        "Regulators warned Lakeview Medica for selling stem cell treatments for multiple sclerosis.\n"
+    )
+    assert _solicitation_lines(linter, page) == []
