@@ -148,6 +148,17 @@ class RuleKind:
         except (regex.error, ValueError) as exc:
             raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
 
+    def patterns_each(self, key: str) -> list[regex.Pattern[str]]:
+        """Compile each pattern under option ``key`` on its own (for options
+        where every entry must match, or where matches are counted)."""
+        compiled = []
+        for source in self.options.get(key) or ():
+            try:
+                compiled.append(self.compiler.compile([source]))
+            except (regex.error, ValueError) as exc:
+                raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+        return compiled
+
     def severity_option(self, key: str) -> Severity | None:
         value = self.options.get(key)
         return Severity.parse(value) if value else None

@@ -64,13 +64,7 @@ class EvidenceKind(RuleKind):
         self.require_waived_by_document = self.pattern("require_waived_by_document")
         self.exclude_before = self.pattern("exclude_before")
         self.resolved_by_document = self.pattern("resolved_by_document")
-        self.exempt_signals = [self._compile_one(p, "exempt_document") for p in self.options["exempt_document"] or ()]
-
-    def _compile_one(self, pattern: str, key: str) -> regex.Pattern[str]:
-        try:
-            return self.compiler.compile([pattern])
-        except (regex.error, ValueError) as exc:
-            raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+        self.exempt_signals = self.patterns_each("exempt_document")
 
     def _require_waived(self, analysis: Analysis) -> bool:
         """On a page that sells a treatment, any research it cites is offered in

@@ -28,6 +28,9 @@ class PhraseKind(RuleKind):
         "exclude": STRINGS,
         "exclude_before": STRINGS,
         "require_window": Option(INT.check, INT.describe, 0),
+        "require_all": STRINGS,
+        "exclude_near": STRINGS,
+        "near_chars": Option(INT.check, INT.describe, 200),
         "require_document": STRINGS,
         "skip_blocks": STRINGS,
     }
@@ -38,6 +41,9 @@ class PhraseKind(RuleKind):
         if self.trigger is None:
             raise spec.origin.error("a phrase rule needs at least one entry in 'patterns'", "patterns")
         self.require = self.pattern("require")
+        # Every entry must be found (one pattern each): "a person" and "a recovery".
+        self.require_all = self.patterns_each("require_all")
+        self.exclude_near = self.pattern("exclude_near")
         self.exclude = self.pattern("exclude")
         self.exclude_before = self.pattern("exclude_before")
         self.require_document = self.pattern("require_document")
@@ -81,10 +87,19 @@ class PhraseKind(RuleKind):
             return ()
         if self.require is not None and self.require.search(prose, *self._require_span(analysis, start)) is None:
             return ()
+        if self.require_all:
+            span = self._require_span(analysis, start)
+            if not all(pattern.search(prose, *span) for pattern in self.require_all):
+                return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end) is not None:
             return ()
         if self.exclude_before is not None and self.exclude_before.search(clause_before(prose, sentence_start, start)):
             return ()
+        if self.exclude_near is not None:
+            # Across sentences: a quotation's speaker is often named in the next one.
+            reach = self.options["near_chars"]
+            if self.exclude_near.search(prose, max(0, start - reach), min(len(prose), end + reach)):
+                return ()
         if self.require_document is not None and not analysis.matches(self.require_document):
             return ()
         severity = None
