@@ -107,3 +107,13 @@ def test_words_after_a_conjunction_belong_to_the_claims_clause() -> None:
 def test_a_match_does_not_run_on_from_a_heading_into_the_next_block(linter: Linter) -> None:
     text = "WHAT THE RESEARCH SAYS\n\nClinical trials have demonstrated that the injections reduce knee pain.\n"
     assert _lines(linter, text, "CL301") == [3]
+
+
+def test_a_quotation_introduced_as_someone_elses_words_is_reported(linter: Linter) -> None:
+    text = (
+        "One clinic's page, which we reported to the regulator, read:\n\n"
+        "> \"Our drip is 100% safe and cures long COVID fatigue in three sessions.\"\n\n"
+        "Side effects include bruising and, less often, infection.\n"
+    )
+    codes = _codes(linter, text, "markdown")
+    assert "CL101" not in codes and "CL204" not in codes and "CL606" not in codes

@@ -34,15 +34,15 @@ def test_corpus_has_enough_documents_of_both_kinds() -> None:
 
 def test_overall_precision_and_recall_do_not_regress(result) -> None:  # type: ignore[no-untyped-def]
     total = result.total()
-    assert total.precision >= 0.97, total
-    assert total.recall >= 0.92, total
+    assert total.precision >= 0.98, total
+    assert total.recall >= 0.96, total
 
 
 def test_noise_on_careful_text_does_not_regress(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.noise <= 0.8
+    assert result.noise <= 0.5
 
 
-@pytest.mark.parametrize("category", ["overstatement", "safety-claim", "uncited-evidence", "solicitation", "testimonial"])
+@pytest.mark.parametrize("category", ["overstatement", "safety-claim", "uncited-evidence", "solicitation", "testimonial", "contradiction"])
 def test_core_categories_are_caught(result, category: str) -> None:  # type: ignore[no-untyped-def]
     score = result.per_category[category]
     assert score.recall >= 0.85 and score.precision >= 0.80, score

@@ -6,8 +6,9 @@ Facets:
   that subject only; an unnamed mention ("the results", "stem cell therapy made
   strides in 2024") is compared with the year every earlier mention agreed on.
   Two different studies with different years are not a contradiction.
-- ``figure``, ``phase``, ``count``: a different percentage of the same
-  participants, a different phase or enrolment for the same named trial.
+- ``figure``, ``phase``, ``count``, ``duration``: a different percentage of the
+  same participants, a different phase, enrolment or length for the same named
+  trial, a different number of patients a provider says it has treated.
 - ``opposition``: a claim (``claim`` patterns, not negated) and its denial
   (``counter`` patterns) in one document, such as "there is no cure" and "our
   therapy cures MS".
@@ -29,8 +30,10 @@ from ..text.scope import in_warning_scope
 from ..text.mentions import Mention, mentions
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
-FACETS = ("year", "figure", "phase", "count", "opposition")
+FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
 _ANAPHORA = regex.compile(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
+# "Since launching the protocol in 2022" dates a launch that happened.
+_FUTURE_TENSE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated)\b")
 _FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
 
 
@@ -41,6 +44,12 @@ def _all_mentions(analysis: Analysis) -> list[Mention]:
         start, end = sentences.bounds(index)
         found.extend(mentions(analysis.prose, start, end))
     return found
+
+
+def _named_earlier(mention: Mention, earlier: list[Mention]) -> Mention | None:
+    """The earlier mention whose sentence names what "the <Name> trial" refers to."""
+    words = set((mention.subject or "").split())
+    return next((m for m in earlier if words and words <= m.names), None)
 
 
 class ConsistencyKind(RuleKind):
@@ -83,11 +92,13 @@ class ConsistencyKind(RuleKind):
         earlier: list[Mention] = []
         for mention in found:
             sentence_start, sentence_end = analysis.sentence_bounds(mention.start)
-            if _FUTURE.search(analysis.prose, sentence_start, sentence_end):
+            future = _FUTURE_TENSE if mention.key.startswith("launch|") else _FUTURE
+            if future.search(analysis.prose, sentence_start, sentence_end):
                 continue
             if mention.subject:
-                prior = by_subject.setdefault(mention.subject, mention)
-                if prior.value != mention.value:
+                prior = by_subject.get(mention.subject) or (_named_earlier(mention, earlier) if mention.refers_back else None)
+                by_subject.setdefault(mention.subject, prior or mention)
+                if prior is not None and prior.value != mention.value:
                     yield self._hit(mention, prior)
             elif earlier and _ANAPHORA.search(analysis.prose, sentence_start, sentence_end):
                 # "In 2024, the same trial confirmed these results": the sentence

@@ -17,21 +17,46 @@ import regex
 from .citations import CITATION
 
 _INSTITUTION = regex.compile(
-    r"(?:\b(?:University|Univ\.)\s+of\s+(?:\p{Lu}[\p{L}'’.-]+(?:\s+|$)){1,4}"
+    r"(?:\b(?:University|Univ\.)\s+of\s+(?:\p{Lu}[\p{L}'’.-]+(?:\s+|$|(?=[,;:)]))){1,4}"
     r"|(?:\b\p{Lu}[\p{L}'’.&-]+\s+){1,4}(?:University|Clinic|Hospital|Institute|Center|Centre|College|School\s+of\s+Medicine|Foundation|Research\s+Center))"
 )
 _TRIAL_NAME = regex.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3})\s)([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
+# A hyphenated trial acronym anywhere in a sentence about a trial ("SPARK-PD, its
+# Phase II trial"); letters-and-digits codes name drugs ("NVX-114"), not trials.
+_TRIAL_ACRONYM = regex.compile(r"\b(?![A-Z]+-\d+\b)([A-Z][A-Z0-9]+-[A-Z0-9]+)\b")
+_ABOUT_A_TRIAL = regex.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|enroll?ed|participants|randomi[sz]ed)\b")
+# "the Guadalajara trial", "the Bay Area study": a study referred to by name.
+_NAMED_STUDY = regex.compile(r"\bthe\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:trial|study|research|paper|report)\b")
+_GENERIC_CAPITALS = frozenset("phase pilot clinical randomized randomised first second third new latest i ii iii iv".split())
+_CAPITALISED = regex.compile(r"(?<=\s)\p{Lu}[\p{L}'’-]+")
+# The page's own programme dated by its launch: "Our protocol was developed in 2020".
+_LAUNCH = regex.compile(
+    r"(?i)\b(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\s+(?:was|were|has\s+been)\s+(?:first\s+)?"
+    r"(?:developed|launched|created|founded|introduced|established|opened)\b"
+    r"|\b(?:developed|launch(?:ed|ing)|created|founded|introduced|established|opened)\s+(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\b"
+)
+# Patients a provider says it has treated: "treated more than 400 patients with Parkinson's".
+_TREATED = regex.compile(
+    r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\b(?:\s+with\s+([\p{L}'’-]+))?"
+    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\s+(?:have\s+been\s+|were\s+)?(?:treated|helped)"
+)
+# "a 12-year Russian study", "the 15-year Russian study": how long a named study ran.
+_DURATION = regex.compile(
+    r"(?i)\b(\d{1,3})[\s-](year|month|week)(?:s)?[\s-](?:long\s+)?((?:(?-i:\p{Lu})[\p{L}'’-]+\s+){1,2})(?:study|trial)\b"
+)
+_FIGURE = regex.compile(
+    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+)
+_GROUP = regex.compile(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
+_FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
 _EVIDENCE_NOUN = regex.compile(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )
 _YEAR = regex.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/-]|\s*[-–]\s*(?:19|20)\d\d)")
 _YEAR_SPAN = regex.compile(r"(?i)\b(?:since|from|between|until|by|before|after|through|as\s+of)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d")
-_PERCENT = regex.compile(
-    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+of\s+(?:the\s+|all\s+|our\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,3}[\p{L}'-]+)"
-)
 _ENROLLED = regex.compile(
     r"(?i)\b(?:enroll?ed|includ(?:ed|ing)|recruited|involv(?:ed|ing)|with|of|treated|among)\s+(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|people|volunteers|children|adults)\b"
-    r"|\b(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|volunteers)\s+(?:were\s+(?:enroll?ed|recruited|included|treated|randomi[sz]ed)|took\s+part|participated)"
+    r"|\b(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|volunteers)\s+(?:(?:were\s+)?(?:enroll?ed|recruited|included|randomi[sz]ed)|were\s+treated|took\s+part|participated)"
 )
 _PHASE = regex.compile(r"(?i)\bphase\s+(I{1,3}V?|IV|[1-4])(?:\s*/\s*(?:I{1,3}|[1-4]))?(?![\w/])")
 # A capitalised word before a year makes the year part of a name ("the
@@ -55,6 +80,11 @@ class Mention:
     key: str
     start: int
     end: int
+    names: frozenset[str] = frozenset()
+    """Capitalised words of the sentence, lower-cased: a later "the <Name>
+    trial" refers back to the mention whose sentence names <Name>."""
+    refers_back: bool = False
+    """The subject comes from a reference by name ("the Guadalajara trial")."""
 
 
 def subject_of(prose: str, start: int, end: int) -> str | None:
@@ -62,6 +92,10 @@ def subject_of(prose: str, start: int, end: int) -> str | None:
     match = _TRIAL_NAME.search(prose, start, end)
     if match:
         return match.group(1).lower()
+    if _ABOUT_A_TRIAL.search(prose, start, end):
+        match = _TRIAL_ACRONYM.search(prose, start, end)
+        if match:
+            return match.group(1).lower()
     match = _INSTITUTION.search(prose, start, end)
     if match:
         words = [w for w in regex.findall(r"[\p{L}'’&-]+", match.group().lower()) if w not in _STOPWORDS]
@@ -74,19 +108,30 @@ def _masked_citations(sentence: str) -> str:
     return CITATION.sub(lambda m: " " * len(m.group()), sentence)
 
 
+def _named_reference(sentence: str) -> str | None:
+    match = _NAMED_STUDY.search(sentence)
+    if match is None:
+        return None
+    words = [w.lower().strip("'’") for w in match.group(1).split()]
+    words = [w for w in words if w not in _GENERIC_CAPITALS]
+    return " ".join(words) or None
+
+
 def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
     sentence = _masked_citations(prose[start:end])
     subject = subject_of(prose, start, end)
-    if _EVIDENCE_NOUN.search(sentence) and not _YEAR_SPAN.search(sentence):
-        years = {m.group() for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())}
-        if len(years) == 1:
-            match = next(m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start()))
-            yield Mention("year", match.group(), subject, subject or "", start + match.start(), start + match.end())
-    for match in _PERCENT.finditer(sentence):
-        # "improved their walking" and "improving their walking" are one outcome.
-        predicate = " ".join(word[:5] for word in match.group(3).lower().split()[:2])
-        key = f"{subject or ''}|{match.group(2).lower()}|{predicate}"
-        yield Mention("figure", match.group(1), subject, key, start + match.start(1), start + match.end(0))
+    names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
+    years = [m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())]
+    launch = _LAUNCH.search(sentence)
+    if launch and len({m.group() for m in years}) == 1:
+        what = (launch.group(1) or launch.group(2)).lower()
+        yield Mention("year", years[0].group(), f"the {what}'s launch", f"launch|{what}", start + years[0].start(), start + years[0].end(), names)
+    elif _EVIDENCE_NOUN.search(sentence) and not _YEAR_SPAN.search(sentence) and len({m.group() for m in years}) == 1:
+        reference = None if subject else _named_reference(sentence)
+        yield Mention(
+            "year", years[0].group(), subject or reference, subject or reference or "", start + years[0].start(), start + years[0].end(), names, reference is not None
+        )
+    yield from _figures(sentence, start, subject)
     for match in _PHASE.finditer(sentence):
         if subject:
             yield Mention("phase", str(_ROMAN[match.group(1).lower()]), subject, subject, start + match.start(), start + match.end())
@@ -95,6 +140,33 @@ def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
             number = match.group(1) or match.group(3)
             group = 1 if match.group(1) else 3
             yield Mention("count", number, subject, subject, start + match.start(group), start + match.end(group))
+    for match in _DURATION.finditer(sentence):
+        name = " ".join(w.lower() for w in match.group(3).split())
+        yield Mention("duration", match.group(1), f"the {match.group(3).strip()} study", f"duration|{name}|{match.group(2).lower()}", start + match.start(1), start + match.end(2))
+    for match in _TREATED.finditer(sentence):
+        group = 1 if match.group(1) else 4
+        described = " ".join(filter(None, (match.group(group + 1), match.group(3) if group == 1 else None)))
+        condition = next((w.lower().strip("'’s") for w in regex.findall(r"\p{Lu}[\p{L}'’-]+", described)), "")
+        number = match.group(group).replace(",", "")
+        yield Mention("count", number, "the patients treated", f"treated|{condition[:6]}", start + match.start(group), start + match.end(group))
+
+
+def _figures(sentence: str, start: int, subject: str | None) -> Iterator[Mention]:
+    """A percentage of a group with an outcome. The group may come earlier in
+    the sentence ("Of the children treated ..., 80% improved"); the outcome is
+    keyed by the stems of its first content words, so "improved their walking"
+    and "improving their walking" are one outcome."""
+    for match in _FIGURE.finditer(sentence):
+        group = match.group(2)
+        if group is None:
+            earlier = _GROUP.search(sentence, 0, match.start())
+            if earlier is None:
+                continue
+            group = earlier.group(1)
+        content = [w for w in match.group(3).lower().split() if w not in _FUNCTION_WORDS]
+        predicate = " ".join(word[:5] for word in content[:2])
+        key = f"{subject or ''}|{group.lower()}|{predicate}"
+        yield Mention("figure", match.group(1), subject, key, start + match.start(1), start + match.end(0))
 
 
 def _names_something(sentence: str, year_start: int) -> bool:

@@ -1,7 +1,8 @@
 """Warnings that reach beyond their own sentence, read from the page's
 structure: a heading that cautions ("Red flags", "Be cautious") covers its
-section, and a lead-in that cautions ("be wary of clinics that promise:")
-covers the list that follows it. Claims inside such a scope are the page
+section, and a lead-in that cautions ("be wary of clinics that promise:") or
+reports ("One clinic's page read:") covers the list or block quotation that
+follows it. Claims inside such a scope are the page
 warning about someone else's claims, not making its own."""
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ WARNING = regex.compile(
     false\s+(?:claims|hope|promises)|too\s+good\s+to\s+be\s+true|not\s+recommended|misleading|
     unproven\s+(?:claims|treatments|therapies|products|cures))\b""",
     regex.IGNORECASE | regex.VERBOSE,
+)
+# A lead-in that introduces someone else's words: "One clinic's page read:",
+# "the seller claims:".
+REPORTING = regex.compile(
+    r"\b(?:reads?|read|says?|said|claims?|claimed|states?|stated|promis(?:es|ed)|advertis(?:es|ed)|wrote|writes|told\s+(?:us|patients|customers|readers))\s*:\s*$",
+    regex.IGNORECASE,
 )
 # A list entry in plain text: the sentence splitter starts a sentence at each.
 _BULLET = regex.compile(r"[ \t]*(?:[-*+•·▪–]|\d{1,2}[.)])\s")
@@ -66,12 +73,14 @@ def _cautioning_sections(prose: str, blocks: Sequence[Block]) -> list[tuple[int,
 
 
 def _cautioning_lists(prose: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Lists and block quotations introduced by a cautioning or reporting lead-in."""
     ranges = []
     index = 1
     while index < len(blocks):
-        if blocks[index].kind == "list-item" and blocks[index - 1].kind != "list-item":
+        kind = blocks[index].kind
+        if kind in ("list-item", "quote") and blocks[index - 1].kind != kind:
             last = index
-            while last + 1 < len(blocks) and blocks[last + 1].kind == "list-item":
+            while last + 1 < len(blocks) and blocks[last + 1].kind == kind:
                 last += 1
             lead = blocks[index - 1]
             if _lead_in_cautions(prose, lead.start, lead.end):
@@ -106,6 +115,8 @@ def _lead_in_cautions(prose: str, start: int, end: int) -> bool:
     text = prose[start:end].rstrip()
     if not text.endswith(":"):
         return False
+    if REPORTING.search(text):
+        return True
     last_stop = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
     return WARNING.search(text, last_stop + 1) is not None
 
