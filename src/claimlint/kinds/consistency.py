@@ -27,7 +27,7 @@ from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.context import is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.scope import in_warning_scope
-from ..text.mentions import Mention, mentions
+from ..text.mentions import Mention, mentions, subject_of
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
@@ -40,9 +40,11 @@ _FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|sch
 def _all_mentions(analysis: Analysis) -> list[Mention]:
     sentences = analysis.sentences
     found: list[Mention] = []
+    last_named: str | None = None
     for index in range(len(sentences)):
         start, end = sentences.bounds(index)
-        found.extend(mentions(analysis.prose, start, end))
+        found.extend(mentions(analysis.prose, start, end, last_named))
+        last_named = subject_of(analysis.prose, start, end) or last_named
     return found
 
 

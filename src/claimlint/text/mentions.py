@@ -22,8 +22,11 @@ _INSTITUTION = regex.compile(
 )
 _TRIAL_NAME = regex.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3})\s)([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
 # A hyphenated trial acronym anywhere in a sentence about a trial ("SPARK-PD, its
-# Phase II trial"); letters-and-digits codes name drugs ("NVX-114"), not trials.
-_TRIAL_ACRONYM = regex.compile(r"\b(?![A-Z]+-\d+\b)([A-Z][A-Z0-9]+-[A-Z0-9]+)\b")
+# Phase II trial"); letters and three or more digits name drugs ("NVX-114"),
+# not trials ("ACME-2").
+_TRIAL_ACRONYM = regex.compile(r"\b(?![A-Z]{2,5}-\d{3,}\b)([A-Z][A-Z0-9]+-[A-Z0-9]+)\b")
+# "The trial enrolled 40 patients": the trial the page last named.
+_STUDY_ANAPHORA = regex.compile(r"(?i)\b(?:the|this|that)\s+(?:trial|study)\b")
 _ABOUT_A_TRIAL = regex.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|enroll?ed|participants|randomi[sz]ed)\b")
 # "the Guadalajara trial", "the Bay Area study": a study referred to by name.
 _NAMED_STUDY = regex.compile(r"\bthe\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:trial|study|research|paper|report)\b")
@@ -117,9 +120,14 @@ def _named_reference(sentence: str) -> str | None:
     return " ".join(words) or None
 
 
-def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
+def mentions(prose: str, start: int, end: int, previous_subject: str | None = None) -> Iterator[Mention]:
+    """What the sentence ``prose[start:end]`` states about evidence.
+    ``previous_subject`` is the trial an earlier sentence named, which "the
+    trial" refers to."""
     sentence = _masked_citations(prose[start:end])
     subject = subject_of(prose, start, end)
+    if subject is None and previous_subject and _STUDY_ANAPHORA.search(sentence):
+        subject = previous_subject
     names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
     years = [m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())]
     launch = _LAUNCH.search(sentence)
