@@ -30,7 +30,8 @@ class PhraseKind(RuleKind):
         "require_window": Option(INT.check, INT.describe, 0),
         "require_all": STRINGS,
         "exclude_near": STRINGS,
-        "near_chars": Option(INT.check, INT.describe, 200),
+        "near_before": Option(INT.check, INT.describe, 200),
+        "near_after": Option(INT.check, INT.describe, 200),
         "require_document": STRINGS,
         "skip_blocks": STRINGS,
     }
@@ -97,8 +98,8 @@ class PhraseKind(RuleKind):
             return ()
         if self.exclude_near is not None:
             # Across sentences: a quotation's speaker is often named in the next one.
-            reach = self.options["near_chars"]
-            if self.exclude_near.search(prose, max(0, start - reach), min(len(prose), end + reach)):
+            before, after = self.options["near_before"], self.options["near_after"]
+            if self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after)):
                 return ()
         if self.require_document is not None and not analysis.matches(self.require_document):
             return ()

@@ -43,10 +43,27 @@ def find_contacts(prose: str, channels: frozenset[str]) -> Iterator[Contact]:
             yield Contact(match.start(), match.end(), "email")
     if "messaging" in channels:
         for match in MESSAGING.finditer(prose):
-            yield Contact(match.start(), match.end(), "messaging")
+            if _invites(prose, match):
+                yield Contact(match.start(), match.end(), "messaging")
     if "link" in channels:
         for match in BOOKING_LINK.finditer(prose):
             yield Contact(match.start(), match.end(), "link")
+
+
+# A messaging app's name is a contact when the text invites the reader to use it
+# or gives a handle, a number or a link nearby ("WhatsApp us", "Telegram:
+# @clinic"), not when it only names a platform ("Telegram channel export").
+_INVITATION = regex.compile(
+    r"(?i)\b(?:message|text|contact|reach|chat|write|call|dm|join|find|follow|add|ping|us|me|our|on|via|through)\b|[@+:]|\d{3}|wa\.me|t\.me"
+)
+
+
+def _invites(prose: str, match: regex.Match[str]) -> bool:
+    if "/" in match.group():
+        return True  # wa.me/..., t.me/...
+    before = prose[max(0, match.start() - 25) : match.start()]
+    after = prose[match.end() : match.end() + 25]
+    return _INVITATION.search(before) is not None or _INVITATION.search(after) is not None
 
 
 def _is_phone(prose: str, match: regex.Match[str]) -> bool:
