@@ -53,17 +53,20 @@ def find_contacts(prose: str, channels: frozenset[str]) -> Iterator[Contact]:
 # A messaging app's name is a contact when the text invites the reader to use it
 # or gives a handle, a number or a link nearby ("WhatsApp us", "Telegram:
 # @clinic"), not when it only names a platform ("Telegram channel export").
-_INVITATION = regex.compile(
-    r"(?i)\b(?:message|text|contact|reach|chat|write|call|dm|join|find|follow|add|ping|us|me|our|on|via|through)\b|[@+:]|\d{3}|wa\.me|t\.me"
+_INVITED_BEFORE = regex.compile(
+    r"(?i)\b(?:message|text|contact|reach|chat|write|call|dm|join|follow|add|ping)\b(?:\s+\w+){0,3}\W*$|\b(?:on|via|through|by|or)\W*$"
+)
+_INVITED_AFTER = regex.compile(
+    r"(?i)^\s*(?:(?:us|me|our|now|today)\b|(?:(?:group|channel|number|chat)\s*)?[:(\-–]?\s*(?:@|\+|\(?\d|https?:|wa\.me|t\.me|(?:at|on)\b))"
 )
 
 
 def _invites(prose: str, match: regex.Match[str]) -> bool:
     if "/" in match.group():
         return True  # wa.me/..., t.me/...
-    before = prose[max(0, match.start() - 25) : match.start()]
-    after = prose[match.end() : match.end() + 25]
-    return _INVITATION.search(before) is not None or _INVITATION.search(after) is not None
+    before = prose[max(0, match.start() - 30) : match.start()]
+    after = prose[match.end() : match.end() + 30]
+    return _INVITED_BEFORE.search(before) is not None or _INVITED_AFTER.search(after) is not None
 
 
 def _is_phone(prose: str, match: regex.Match[str]) -> bool:
