@@ -142,6 +142,8 @@ class ConsistencyKind(RuleKind):
             if analysis.in_url(match.start(), match.end()):
                 continue
             start, end = analysis.sentence_bounds(match.start())
+            if not own_claim and is_negated(prose, start, end, match.start(), match.end()):
+                continue  # "no known side effects" lists none
             if own_claim and (
                 is_negated(prose, start, end, match.start(), match.end())
                 or is_question(prose, start, end)

@@ -49,6 +49,7 @@ _DENIED_REPORT = regex.compile(
     \s+(?:that|to|whether|it|they)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+_DISJUNCTION = regex.compile(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
 _POST_STOP = regex.compile(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
 _HEDGE = regex.compile(
     r"\b(?:may|might|could|can\s+potentially|potential(?:ly)?|possibl[ey]|perhaps|hope(?:s|d)?|hopefully|"
@@ -66,7 +67,7 @@ _REPORTED = regex.compile(
     \w+\s+(?:that|which|who)\s+(?:say|says|said|claim|claims|claimed|promise|promises|promised|advertise|advertises)|
     (?:clinics|companies|providers|sellers|websites|systems|practitioners|people|others|those|products|therapies|treatments|approaches)\s+
         (?:\w+\s+){0,2}?(?:offering|selling|peddling|promoting|advertising|marketing|promising)|
-    say(?:s|ing)?\s+(?:it|they|their|its)\s+(?:can|will|could)|unapproved|illegal(?:ly)?|avoid|steer\s+clear|watch\s+out\s+for|look\s+out\s+for|
+    say(?:s|ing)?\s+(?:that\s+)?(?:it|they|their|its|the)\s+(?:\w+\s+){0,2}?(?:can|will|could|would|may)|unapproved|illegal(?:ly)?|avoid|steer\s+clear|watch\s+out\s+for|look\s+out\s+for|
     (?:labell?ed|promoted|sold|billed|branded|presented)\s+as|
     (?:promised|supposed|purported|touted|advertised)\s+(?:\w+\s+)?(?=cur|miracle|breakthrough)|
     (?<!\b(?:a|an|the|our|this|its|their)\s+)promising\s+(?=cur)|
@@ -132,6 +133,10 @@ def is_negated(prose: str, sentence_start: int, sentence_end: int, match_start: 
         if _PRE_NEGATION.search(cleaned):
             return True
     if _DENIED_REPORT.search(before):
+        return True
+    # "No therapy can cure arthritis or reverse joint damage": under a negation,
+    # "or" coordinates denied alternatives.
+    if _DISJUNCTION.search(before) and _PRE_NEGATION.search(_INTENSIFIER.sub(" ", before)):
         return True
     after = prose[match_end:sentence_end]
     stop = _POST_STOP.search(after)
