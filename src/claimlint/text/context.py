@@ -71,7 +71,7 @@ _REPORTED = regex.compile(
     (?:labell?ed|promoted|sold|billed|branded|presented)\s+as|
     (?:promised|supposed|purported|touted|advertised)\s+(?:\w+\s+)?(?=cur|miracle|breakthrough)|
     (?<!\b(?:a|an|the|our|this|its|their)\s+)promising\s+(?=cur)|
-    believ(?:e|es|ed|ing)\s+(?:it|that|they|this)|beliefs?\s+(?:that|in)|expectations?\s+(?:of|that)|
+    believ(?:e|es|ed|ing)\s+(?:it|that|they|this)|swear(?:s|ing)?(?!\s+by)|swore|insist(?:s|ed|ing)?|reckons?|beliefs?\s+(?:that|in)|expectations?\s+(?:of|that)|
     (?P<described>described\s+as))\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
