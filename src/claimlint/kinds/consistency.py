@@ -32,9 +32,11 @@ from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
 _ANAPHORA = regex.compile(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
-# "Since launching the protocol in 2022" dates a launch that happened.
-_FUTURE_TENSE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated)\b")
-_FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
+_FUTURE_WORDS = r"will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated"
+# Results dated in the future are plans, not results; but "since launching the
+# protocol in 2022" dates a launch that happened.
+_FUTURE = regex.compile(rf"(?i)\b(?:{_FUTURE_WORDS}|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
+_FUTURE_TENSE = regex.compile(rf"(?i)\b(?:{_FUTURE_WORDS})\b")
 
 
 def _all_mentions(analysis: Analysis) -> list[Mention]:
@@ -142,11 +144,10 @@ class ConsistencyKind(RuleKind):
             if analysis.in_url(match.start(), match.end()):
                 continue
             start, end = analysis.sentence_bounds(match.start())
-            if not own_claim and is_negated(prose, start, end, match.start(), match.end()):
-                continue  # "no known side effects" lists none
+            if is_negated(prose, start, end, match.start(), match.end()):
+                continue  # "there is no cure" is no claim; "no known side effects" lists none
             if own_claim and (
-                is_negated(prose, start, end, match.start(), match.end())
-                or is_question(prose, start, end)
+                is_question(prose, start, end)
                 or is_reported(prose, start, match.start(), end)
                 or is_mentioned(prose, match.start(), match.end())
                 or in_warning_scope(analysis, match.start())

@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import regex
 
-CITATION = regex.compile(
-    r"""
-      https?://\S+ | \bwww\.\S+\.\w+
-    | \bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+
+# Identifiers that let a reader find one study: DOI, PubMed/PMC id, trial registry numbers.
+_IDENTIFIERS = r"""
+      \bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+
     | \bPMID:?\s*\d{5,9}\b | \bPMC\s?\d{5,9}\b | \bPubMed\s+(?:ID\s+)?\d{5,9}\b
     | \bNCT\s?\d{8}\b | \bISRCTN\s?\d{6,9}\b | \bEudraCT\b | \b\d{4}-\d{6}-\d{2}\b | \bACTRN\d{10,14}\b | \bChiCTR[-\w]+
     | \bDRKS\d{8}\b | \bCTRI/\d{4}/\d+/\d+
+"""
+CITATION = regex.compile(
+    r"""
+      https?://\S+ | \bwww\.\S+\.\w+
+    | """
+    + _IDENTIFIERS
+    + r"""
     | (?P<marker>\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\] | \[\^[\w-]+\] | \^\d{1,3}(?:[-–,]\d{1,3})* | [¹²³⁴⁵⁶⁷⁸⁹⁰]+)
     | \(\s*(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{2}[a-z]?
          (?:\s*;\s*\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{2}[a-z]?)*)\s*\)
@@ -48,8 +54,8 @@ def has_reference_list(prose: str) -> bool:
 # PubMed id, or a named journal ("published in Neurology", "appear online
 # Feb. 1 in Neurology").
 _STUDY_IDENTIFIER = regex.compile(
-    r"""\bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+ | \bPMID:?\s*\d{5,9}\b | \bPMC\s?\d{5,9}\b
-    | \bNCT\s?\d{8}\b | \bISRCTN\s?\d{6,9}\b | \b\d{4}-\d{6}-\d{2}\b | \bACTRN\d{10,14}\b | \bChiCTR[-\w]+
+    _IDENTIFIERS
+    + r"""
     | \b(?:published|appears?|appeared|reported)\s+(?:online\s+)?(?:\w+\.?\s+\d{1,2},?\s+|today\s+|this\s+week\s+)?in\s+(?:the\s+)?(?:journal\s+)?\p{Lu}\p{L}+""",
     regex.VERBOSE,
 )
