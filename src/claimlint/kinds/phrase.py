@@ -11,27 +11,10 @@ from typing import Iterable
 import regex
 
 from ..analysis import Analysis
-from ..rulespec import RuleSpec
-from ..text.context import (
-    clause_before,
-    is_hedged,
-    is_mentioned,
-    is_negated,
-    is_question,
-    is_reported,
-)
+from ..text.context import clause_before, is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.scope import in_warning_scope
-from . import (
-    BOOL,
-    INT,
-    SEVERITY,
-    STRINGS,
-    Hit,
-    Option,
-    PatternCompiler,
-    RuleKind,
-    confine_to_block,
-)
+from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind, confine_to_block
+from ..rulespec import RuleSpec
 
 
 class PhraseKind(RuleKind):
