@@ -26,8 +26,8 @@ import regex
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.context import is_hedged, is_mentioned, is_negated, is_question, is_reported
-from ..text.scope import in_warning_scope
 from ..text.mentions import Mention, mentions, subject_of
+from ..text.scope import in_warning_scope
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")

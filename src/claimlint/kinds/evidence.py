@@ -28,7 +28,7 @@ from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.citations import has_study_identifier
 from ..text.context import clause_before, denies_within, is_negated, is_question, is_reported
-from . import confine_to_block, INT, SEVERITY, STRINGS, BOOL, Hit, Option, PatternCompiler, RuleKind
+from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind, confine_to_block
 
 
 class EvidenceKind(RuleKind):
