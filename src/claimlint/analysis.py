@@ -12,7 +12,7 @@ from typing import Any, Callable, TypeVar
 
 import regex
 
-from .document import Document
+from .document import Block, Document
 from .text import citations
 from .text.sentences import Sentences
 
@@ -43,11 +43,21 @@ class Analysis:
             return 0, len(self.prose)
         return sentences.bounds(sentences.index_at(offset))
 
-    def block_kind(self, offset: int) -> str:
+    def _block_at(self, offset: int) -> Block | None:
         index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and offset < self.document.blocks[index].end:
-            return self.document.blocks[index].kind
-        return "paragraph"
+            return self.document.blocks[index]
+        return None
+
+    def block_bounds(self, offset: int) -> tuple[int, int]:
+        """The block (paragraph, list item, cell...) holding ``offset``, or the
+        whole prose when it lies outside every block."""
+        block = self._block_at(offset)
+        return (block.start, block.end) if block is not None else (0, len(self.prose))
+
+    def block_kind(self, offset: int) -> str:
+        block = self._block_at(offset)
+        return block.kind if block is not None else "paragraph"
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """Compute a document-level fact once, whichever rule asks first."""

@@ -54,6 +54,7 @@ STRINGS = Option(_is_strings, "a list of strings", ())
 STRING = Option(lambda v: isinstance(v, str), "a string")
 BOOL = Option(lambda v: isinstance(v, bool), "true or false")
 INT = Option(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number >= 0")
+SCOPE = Option(lambda v: v in ("sentence", "block"), "sentence or block", "sentence")
 SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warning", "info"), "error, warning or info")
 
 
@@ -119,6 +120,9 @@ class RuleKind:
 
     OPTIONS: ClassVar[Mapping[str, Option]] = {}
     trigger: regex.Pattern[str] | None = None
+    # Where a trigger match may lie: within one sentence, or within one block
+    # (for patterns such as quotations that span sentences).
+    scope: str = "sentence"
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
         self.spec = spec

@@ -12,7 +12,7 @@ import regex
 
 from ..analysis import Analysis
 from ..text.context import is_hedged, is_negated, is_question, is_reported
-from . import BOOL, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
+from . import BOOL, SCOPE, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
 from ..rulespec import RuleSpec
 
 
@@ -28,6 +28,7 @@ class PhraseKind(RuleKind):
         "exclude_before": STRINGS,
         "require_document": STRINGS,
         "skip_blocks": STRINGS,
+        "scope": SCOPE,
     }
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
@@ -41,6 +42,7 @@ class PhraseKind(RuleKind):
         self.require_document = self.pattern("require_document")
         self.hedged_severity = self.severity_option("hedged_severity")
         self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
+        self.scope = self.options["scope"]
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
