@@ -104,3 +104,12 @@ def test_same_prose_gives_same_findings_in_every_format(linter: Linter) -> None:
              ((as_text, "text"), (as_markdown, "markdown"), (as_html, "html"))]
     assert rules[0] == rules[1] == rules[2]
     assert len(rules[0]) >= 4
+
+
+def test_markdown_nested_far_beyond_any_real_page_is_read_not_crashed(linter: Linter) -> None:
+    # The Rust parser recurses once per container level and overflowed its
+    # stack (a segmentation fault, not an exception) at ~24k levels on a line.
+    for prefix in (">" * 100_000, "- " * 50_000, "1. " * 30_000, "> - " * 30_000):
+        source = f"Intro line.\n\n{prefix}Our serum cures eczema.\n"
+        findings = linter.check_text(source, "markdown", "deep.md")
+        assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, len(prefix) + 11)]
