@@ -43,6 +43,22 @@ class Analysis:
             return 0, len(self.prose)
         return sentences.bounds(sentences.index_at(offset))
 
+    def sentences_matching(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
+        """Bounds of the sentences in which ``pattern`` matches, in order: one
+        search per matching sentence, instead of one per sentence."""
+        prose, sentences = self.prose, self.sentences
+        found: list[tuple[int, int]] = []
+        position = 0
+        while (match := pattern.search(prose, position)) is not None:
+            index = sentences.index_at(match.start())
+            start, end = sentences.bounds(index) if len(sentences) else (0, len(prose))
+            if start <= match.start() < end:
+                found.append((start, end))
+                position = end
+            else:
+                position = match.end() if match.end() > match.start() else match.start() + 1
+        return found
+
     def _block_at(self, offset: int) -> Block | None:
         index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and offset < self.document.blocks[index].end:
@@ -85,8 +101,8 @@ class Analysis:
         """Is this span part of a URL or e-mail address written out in the prose?"""
         if self._url_starts is None:
             self._url_starts, self._url_ends = [], []
-            for match in citations.URL.finditer(self.prose):
-                self._url_starts.append(match.start())
-                self._url_ends.append(match.end())
+            for url_start, url_end in citations.url_spans(self.prose):
+                self._url_starts.append(url_start)
+                self._url_ends.append(url_end)
         index = bisect.bisect_right(self._url_starts, start) - 1
         return index >= 0 and self._url_ends[index] > start

@@ -33,11 +33,14 @@ _ANAPHORA = regex.compile(r"(?i)\b(?:the same (?:trial|study|research|results?)|
 _FUTURE = regex.compile(r"(?i)\b(?:will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
 
 
+# Every mention holds a digit or the word "phase"; sentences without one are
+# skipped (most of them, on most pages).
+_MENTION_HINT = regex.compile(r"\d|(?i:\bphase\b)")
+
+
 def _all_mentions(analysis: Analysis) -> list[Mention]:
-    sentences = analysis.sentences
     found: list[Mention] = []
-    for index in range(len(sentences)):
-        start, end = sentences.bounds(index)
+    for start, end in analysis.sentences_matching(_MENTION_HINT):
         found.extend(mentions(analysis.prose, start, end))
     return found
 
