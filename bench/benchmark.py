@@ -17,6 +17,7 @@ all built-in rules and JSON output:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -149,6 +150,11 @@ def _timed(argv: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def _findings(argv: list[str]) -> int:
+    output = subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+    return len(json.loads(output)["findings"])
+
+
 def _median(argv: list[str], runs: int) -> float:
     return statistics.median(_timed(argv) for _ in range(runs))
 
@@ -167,6 +173,8 @@ def main() -> int:
     print(f"1 worker : {one:6.2f} s  {mb / one:6.2f} MB/s  {files / one:8.0f} files/s")
     many = _timed(check + ["--jobs", str(cores), str(CORPUS)])
     print(f"{cores} workers: {many:6.2f} s  {mb / many:6.2f} MB/s  {files / many:8.0f} files/s  speed-up {one / many:.2f}x")
+    found = _findings(check + [str(CORPUS)])
+    print(f"findings: {found} ({found / (size / 1e4):.1f} per 10 kB)")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory (largest claimlint process): {peak_mb:.0f} MB")
     small = CORPUS / "small.md"
