@@ -113,3 +113,10 @@ def test_markdown_nested_far_beyond_any_real_page_is_read_not_crashed(linter: Li
         source = f"Intro line.\n\n{prefix}Our serum cures eczema.\n"
         findings = linter.check_text(source, "markdown", "deep.md")
         assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, len(prefix) + 11)]
+
+
+def test_markdown_node_starting_between_two_non_ascii_characters_keeps_its_column(linter: Linter) -> None:
+    # The parser maps nodes in UTF-8 bytes; a backslash before "éé" splits the
+    # run of accented letters between two nodes (found by the property tests).
+    findings = linter.check_text("\\ééOur therapy cures MS.\n", "markdown", "escape.md")
+    assert [(f.rule, f.span.line, f.span.column, f.text) for f in findings] == [("CL101", 1, 16, "cures")]

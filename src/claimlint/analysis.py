@@ -8,6 +8,7 @@ recomputing them rule by rule.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any, Callable, TypeVar
 
 import regex
@@ -17,6 +18,13 @@ from .text import citations
 from .text.sentences import Sentences
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=None)
+def _anchors_of(source: str) -> frozenset[str] | None:
+    from .kinds.anchors import anchors
+
+    return anchors(source)
 
 
 class Analysis:
@@ -83,9 +91,25 @@ class Analysis:
             value = self._memo[key] = compute()
             return value  # type: ignore[no-any-return]
 
+    @property
+    def lowered(self) -> str:
+        """The prose lower-cased for anchor searches; "ſ" becomes "s" as the
+        regex engine's case folding has it."""
+        return self.memo("lowered", lambda: self.prose.lower().replace("\u017f", "s"))
+
     def matches(self, pattern: regex.Pattern[str]) -> bool:
-        """Does ``pattern`` occur anywhere in the document's prose? (cached)"""
-        return self.memo(("matches", pattern.pattern), lambda: pattern.search(self.prose) is not None)
+        """Does ``pattern`` occur anywhere in the document's prose? (cached)
+
+        A page without any of the pattern's anchors cannot match, and saying
+        so takes a few substring tests instead of a regex pass over the page."""
+        def search() -> bool:
+            required = _anchors_of(pattern.pattern)
+            lowered = self.lowered
+            if required is not None and len(lowered) == len(self.prose) and not any(a in lowered for a in required):
+                return False
+            return pattern.search(self.prose) is not None
+
+        return self.memo(("matches", pattern.pattern), search)
 
     # -- citations and URLs ----------------------------------------------
     @property

@@ -53,7 +53,7 @@ class Engine:
         sentences = analysis.sentences
         timeout = self.timeout
         kept: list[tuple[Rule, Hit]] = []
-        for rule, candidates in zip(self._triggered, self._anchors.candidates(prose, sentences)):
+        for rule, candidates in zip(self._triggered, self._anchors.candidates(prose, analysis.lowered, sentences)):
             if not candidates:
                 continue
             finditer = rule.checker.trigger.finditer  # type: ignore[union-attr]

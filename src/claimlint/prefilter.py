@@ -16,9 +16,6 @@ import ahocorasick
 from .kinds.anchors import Anchors
 from .text.sentences import Sentences
 
-# Characters whose lower-case form differs from the case folding the regex
-# engine uses for IGNORECASE; rewritten so that the anchors still find them.
-_FOLDS = {"\u017f": "s"}
 
 
 class AnchorIndex:
@@ -39,15 +36,12 @@ class AnchorIndex:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def candidates(self, prose: str, sentences: Sentences) -> list[list[int]]:
-        """For each rule, the sorted indexes of the sentences it must be searched in."""
+    def candidates(self, prose: str, lowered: str, sentences: Sentences) -> list[list[int]]:
+        """For each rule, the sorted indexes of the sentences it must be
+        searched in; ``lowered`` is ``prose`` lower-cased (Analysis.lowered)."""
         count = len(sentences)
         everywhere = list(range(count))
         found: list[set[int]] = [set() for _ in range(self.rule_count)]
-        lowered = prose.lower()
-        for char, replacement in _FOLDS.items():
-            if char in lowered:
-                lowered = lowered.replace(char, replacement)
         if self._automaton is None or len(lowered) != len(prose):
             # Lower-casing changed the length (a dotted capital I, say), so
             # anchor offsets would not line up: search every sentence instead.

@@ -27,7 +27,7 @@ from .frontmatter import add_front_matter
 from .html import extract_html
 
 _PARSER: Any = None
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # Nodes that hold a line of inline content, and the block kind they make.
 _TEXT_BLOCKS = {"heading": "heading", "lheading": "heading", "tcell": "table-cell", "th": "table-cell", "td": "table-cell"}
 _CONTAINERS = {"bullet_list": "list-item", "ordered_list": "list-item", "blockquote": "quote"}
@@ -53,13 +53,14 @@ def _byte_to_char(text: str) -> Callable[[int], int]:
     """Turns the parser's UTF-8 byte offsets into offsets in ``text``."""
     if text.isascii():
         return lambda offset: offset
-    # (byte offset, char offset) after each run of non-ASCII characters; in
-    # between, bytes and characters advance together.
+    # (byte offset, char offset) after each non-ASCII character; in between,
+    # bytes and characters advance together. (Per character, not per run: a
+    # node may start between two non-ASCII characters.)
     byte_marks: list[int] = [0]
     char_marks: list[int] = [0]
     extra = 0
     for match in _NON_ASCII.finditer(text):
-        extra += len(match.group().encode("utf-8")) - len(match.group())
+        extra += len(match.group().encode("utf-8", "surrogatepass")) - 1
         byte_marks.append(match.end() + extra)
         char_marks.append(match.end())
 
