@@ -120,3 +120,11 @@ def test_markdown_node_starting_between_two_non_ascii_characters_keeps_its_colum
     # run of accented letters between two nodes (found by the property tests).
     findings = linter.check_text("\\ééOur therapy cures MS.\n", "markdown", "escape.md")
     assert [(f.rule, f.span.line, f.span.column, f.text) for f in findings] == [("CL101", 1, 16, "cures")]
+
+
+def test_markdown_input_that_panics_the_rust_parser_is_read_by_the_fallback(linter: Linter, capfd) -> None:  # type: ignore[no-untyped-def]
+    # markdown-it-pyrs 0.4 panics on some bracket/backtick runs; the page must
+    # still be read (by markdown-it-py) and nothing may leak to stderr.
+    findings = linter.check_text("a>\n[`&\n1 Our therapy cures MS.\n", "markdown", "panic.md")
+    assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, 15)]
+    assert capfd.readouterr().err == ""
