@@ -24,7 +24,8 @@ import regex
 
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
-from ..text.context import is_hedged, is_negated, is_question, is_reported
+from ..text.context import is_hedged, is_mentioned, is_negated, is_question, is_reported
+from ..text.scope import in_warning_scope
 from ..text.mentions import Mention, mentions
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
@@ -134,7 +135,9 @@ class ConsistencyKind(RuleKind):
             if own_claim and (
                 is_negated(prose, start, end, match.start(), match.end())
                 or is_question(prose, start, end)
-                or is_reported(prose, start, match.start())
+                or is_reported(prose, start, match.start(), end)
+                or is_mentioned(prose, match.start(), match.end())
+                or in_warning_scope(analysis, match.start())
                 # "no cure today" and "may one day be cured" can both be true.
                 or is_hedged(prose, start, match.start())
             ):

@@ -55,7 +55,7 @@ class EvidenceKind(RuleKind):
         sentence_start, sentence_end = sentences.bounds(index)
         if self.options["negation"] and is_negated(prose, sentence_start, sentence_end, start, end):
             return ()
-        if is_question(prose, sentence_start, sentence_end) or is_reported(prose, sentence_start, start):
+        if is_question(prose, sentence_start, sentence_end) or is_reported(prose, sentence_start, start, sentence_end):
             return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end):
             return ()

@@ -11,7 +11,8 @@ from typing import Iterable
 import regex
 
 from ..analysis import Analysis
-from ..text.context import is_hedged, is_negated, is_question, is_reported
+from ..text.context import clause_before, is_hedged, is_mentioned, is_negated, is_question, is_reported
+from ..text.scope import in_warning_scope
 from . import BOOL, SCOPE, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
 from ..rulespec import RuleSpec
 
@@ -57,13 +58,17 @@ class PhraseKind(RuleKind):
             return ()
         if options["questions"] and is_question(prose, sentence_start, sentence_end):
             return ()
-        if options["reported"] and is_reported(prose, sentence_start, start):
+        if options["reported"] and (
+            is_reported(prose, sentence_start, start, sentence_end)
+            or is_mentioned(prose, start, end)
+            or in_warning_scope(analysis, start)
+        ):
             return ()
         if self.require is not None and self.require.search(prose, sentence_start, sentence_end) is None:
             return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end) is not None:
             return ()
-        if self.exclude_before is not None and self.exclude_before.search(prose, max(sentence_start, start - 60), start):
+        if self.exclude_before is not None and self.exclude_before.search(clause_before(prose, sentence_start, start)):
             return ()
         if self.require_document is not None and not analysis.matches(self.require_document):
             return ()

@@ -33,8 +33,17 @@ _POST_NEGATION = regex.compile(
     (?:has|have)\s+yet\s+to|not\s+yet|cannot\s+be|can[’']t\s+be|
     remains?\s+(?:elusive|unknown|unproven|out\s+of\s+reach|a\s+(?:distant\s+)?(?:hope|goal|dream))|
     is\s+(?:still\s+)?(?:a\s+)?(?:myth|unproven|unlikely|not\s+possible|impossible)|
-    (?:has|have)\s+(?:never|not)\s+been
+    (?:has|have)\s+(?:never|not)\s+been|
+    (?:is|are|was|were|has\s+been|have\s+been)\s+(?:strictly\s+|now\s+|currently\s+)?(?:prohibited|banned|forbidden|illegal|unlawful|not\s+(?:permitted|allowed|approved))
     )\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A denied report scopes over everything it introduces: "none has shown that
+# they can halt or reverse", "no evidence that it can cure".
+_DENIED_REPORT = regex.compile(
+    r"""\b(?:no|none|never|not|nothing|neither|little|insufficient|without)\s+(?:\w+\s+){0,4}?
+    (?:shown|show|shows|proven|prove|proves|demonstrated|demonstrate|found|evidence|proof|data|suggest(?:s|ed)?|indicat(?:es|ed)|support(?:s|ed)?)
+    \s+(?:that|to|whether|it|they)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _POST_STOP = regex.compile(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
@@ -50,22 +59,57 @@ _REPORTED = regex.compile(
     bogus|fraud(?:ulent)?|deceptive|misleading|scam(?:s|mers)?|quack(?:ery)?|beware|be\s+(?:very\s+|extremely\s+|especially\s+)?(?:wary|skeptical|sceptical|cautious|careful)|
     warn(?:s|ed|ing|ings)?|red\s+flags?|too\s+good\s+to\s+be\s+true|snake\s+oil|hype[ds]?|sell(?:s|ing)?\s+the\s+idea|
     (?:no|any)\s+(?:product|treatment|clinic|supplement|company|one)\s+(?:that|which|can|could|will)|
-    (?:products?|treatments?|clinics?|companies|sellers?|websites?|ads?)\s+(?:that|which)\s+(?:say|says|said|offer|sell)|
+    (?:products?|treatments?|clinics?|companies|sellers?|websites?|ads?)\s+(?:that|which)\s+(?:offer|sell)|
+    \w+\s+(?:that|which|who)\s+(?:say|says|said|claim|claims|claimed|promise|promises|promised|advertise|advertises)|
+    (?:clinics|companies|providers|sellers|websites|systems|practitioners|people|others|those|products|therapies|treatments|approaches)\s+
+        (?:\w+\s+){0,2}?(?:offering|selling|peddling|promoting|advertising|marketing|promising)|
     say(?:s|ing)?\s+(?:it|they|their|its)\s+(?:can|will|could)|unapproved|illegal(?:ly)?|avoid|steer\s+clear|watch\s+out\s+for|look\s+out\s+for|
-    (?:described|labell?ed|promoted|sold|billed|branded|presented)\s+as)\b""",
+    (?:labell?ed|promoted|sold|billed|branded|presented)\s+as|
+    (?:promised|supposed|purported|touted|advertised)\s+(?:\w+\s+)?(?=cur|miracle|breakthrough)|
+    (?<!\b(?:a|an|the|our|this|its|their)\s+)promising\s+(?=cur)|
+    believ(?:e|es|ed|ing)\s+(?:it|that|they|this)|beliefs?\s+(?:that|in)|expectations?\s+(?:of|that)|
+    (?P<described>described\s+as))\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+# "described as a breakthrough by one leading expert" is an endorsement the
+# page passes on, not a claim it distances itself from.
+_ENDORSER = regex.compile(
+    r"\bby\s+(?:\w+\s+){0,3}?(?:experts?|scientists?|researchers?|doctors?|professors?|specialists?|physicians?|neurologists?)\b",
+    regex.IGNORECASE,
+)
+_COORDINATED_TAIL = regex.compile(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
+_LIST_BREAK = frozenset({",", "and", "or"})
 
 
 def clause_before(prose: str, sentence_start: int, match_start: int, max_chars: int = 120) -> str:
-    """The text from the start of the match's clause up to the match."""
+    """The text from the start of the match's clause up to the match. When the
+    match is an item of a list ("not intended to diagnose, treat, cure or
+    prevent"), the items before it are left out, so the clause that introduces
+    the list reads as if it governed the match directly."""
     window_start = max(sentence_start, match_start - max_chars)
     window = prose[window_start:match_start]
-    last_break = None
-    for last_break in _CLAUSE_BREAK.finditer(window):
-        pass
-    return window[last_break.end() :] if last_break else window
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if not breaks:
+        return window
+    index = len(breaks) - 1
+    # "slow, halt or reverse": the words between the last comma and the match
+    # are the list's other items when they end with its conjunction.
+    tail = window[breaks[-1].end() :]
+    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and 0 < len(_WORD.findall(tail)) <= 3 and _COORDINATED_TAIL.search(tail) is not None
+    while breaks[index].group().lower() in _LIST_BREAK and index > 0:
+        item = window[breaks[index - 1].end() : breaks[index].start()]
+        words = len(_WORD.findall(item))
+        if words > 3:
+            break
+        crossed_item = crossed_item or words > 0
+        index -= 1
+    if not crossed_item:
+        return window[breaks[-1].end() :]
+    if breaks[index].group().lower() not in _LIST_BREAK:
+        return window[breaks[index].end() :]
+    intro_start = breaks[index - 1].end() if index > 0 else 0
+    return window[intro_start : breaks[index].start()] + " "
 
 
 def is_negated(prose: str, sentence_start: int, sentence_end: int, match_start: int, match_end: int, words: int = 5) -> bool:
@@ -79,6 +123,8 @@ def is_negated(prose: str, sentence_start: int, sentence_end: int, match_start: 
         cleaned = _INTENSIFIER.sub(" ", window)
         if _PRE_NEGATION.search(cleaned):
             return True
+    if _DENIED_REPORT.search(before):
+        return True
     after = prose[match_end:sentence_end]
     stop = _POST_STOP.search(after)
     if stop is not None:
@@ -90,10 +136,48 @@ def is_hedged(prose: str, sentence_start: int, match_start: int) -> bool:
     return bool(_HEDGE.search(prose, max(sentence_start, match_start - 80), match_start))
 
 
-def is_reported(prose: str, sentence_start: int, match_start: int) -> bool:
+def is_reported(prose: str, sentence_start: int, match_start: int, sentence_end: int | None = None) -> bool:
     """Someone else's claim, cited to be warned about or reported: "clinics that
-    claim to cure", "the FDA warns", "beware of promises that"."""
-    return bool(_REPORTED.search(prose, sentence_start, match_start))
+    claim to cure", "the FDA warns", "beware of promises that", "families
+    believing it will lead to a cure"."""
+    # The search runs a little past the match so that look-aheads ("promised
+    # cures") can see it; only cues that end before the match count.
+    for cue in _REPORTED.finditer(prose, sentence_start, min(len(prose), match_start + 12)):
+        if cue.end() > match_start:
+            continue
+        if cue.group("described") and sentence_end is not None and _ENDORSER.search(prose, match_start, sentence_end):
+            continue
+        return True
+    return False
+
+
+def is_mentioned(prose: str, match_start: int, match_end: int) -> bool:
+    """The words are quoted on their own or in a short quoted phrase (scare
+    quotes: 'treatments and “cures”', 'autism "stem cell cures"', '("like cures
+    like")'), so the page mentions them rather than using them."""
+    opening = _quote_before(prose, match_start)
+    if opening is None:
+        return False
+    closing = _QUOTE_AFTER.match(prose, match_end)
+    if closing is None:
+        return False
+    return len(_WORD.findall(prose, opening, closing.end())) <= 5
+
+
+_QUOTE_AFTER = regex.compile(r"[^\"“”«»\n.!?]{0,40}?(?:[\"”»]|['’](?!\w))")
+_QUOTE_BEFORE = regex.compile(r"(?r)[\"“«‘'][^\"“”«»\n.!?]{0,40}?$")
+
+
+def _quote_before(prose: str, match_start: int) -> int | None:
+    """Where the quotation holding ``match_start`` opens, if one opens nearby."""
+    match = _QUOTE_BEFORE.search(prose, max(0, match_start - 41), match_start)
+    if match is None:
+        return None
+    quote = match.start()
+    # An apostrophe inside a word ("patients' cures") is not a quote mark.
+    if prose[quote] in "'‘" and quote > 0 and prose[quote - 1].isalnum():
+        return None
+    return quote
 
 
 def is_question(prose: str, sentence_start: int, sentence_end: int) -> bool:

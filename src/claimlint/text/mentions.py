@@ -25,7 +25,7 @@ _EVIDENCE_NOUN = regex.compile(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )
 _YEAR = regex.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/-]|\s*[-–]\s*(?:19|20)\d\d)")
-_YEAR_SPAN = regex.compile(r"(?i)\b(?:since|from|between|until|by|before|after|through)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d")
+_YEAR_SPAN = regex.compile(r"(?i)\b(?:since|from|between|until|by|before|after|through|as\s+of)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d")
 _PERCENT = regex.compile(
     r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+of\s+(?:the\s+|all\s+|our\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,3}[\p{L}'-]+)"
 )
@@ -34,6 +34,15 @@ _ENROLLED = regex.compile(
     r"|\b(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|volunteers)\s+(?:were\s+(?:enroll?ed|recruited|included|treated|randomi[sz]ed)|took\s+part|participated)"
 )
 _PHASE = regex.compile(r"(?i)\bphase\s+(I{1,3}V?|IV|[1-4])(?:\s*/\s*(?:I{1,3}|[1-4]))?(?![\w/])")
+# A capitalised word before a year makes the year part of a name ("the
+# National Guideline 2017", "Vision 2030"), unless the word is a month or a
+# sentence-initial preposition ("In 2023, ...").
+_WORD_BEFORE_YEAR = regex.compile(r"(\S+)\s+$")
+_DATING_WORDS = frozenset(
+    """in by since from during until before after as of at on early late mid spring summer autumn fall winter
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _STOPWORDS = frozenset("the a an their its this that these those our".split())
 
@@ -69,10 +78,9 @@ def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
     sentence = _masked_citations(prose[start:end])
     subject = subject_of(prose, start, end)
     if _EVIDENCE_NOUN.search(sentence) and not _YEAR_SPAN.search(sentence):
-        years = {m.group() for m in _YEAR.finditer(sentence)}
+        years = {m.group() for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())}
         if len(years) == 1:
-            match = _YEAR.search(sentence)
-            assert match is not None
+            match = next(m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start()))
             yield Mention("year", match.group(), subject, subject or "", start + match.start(), start + match.end())
     for match in _PERCENT.finditer(sentence):
         # "improved their walking" and "improving their walking" are one outcome.
@@ -87,3 +95,14 @@ def mentions(prose: str, start: int, end: int) -> Iterator[Mention]:
             number = match.group(1) or match.group(3)
             group = 1 if match.group(1) else 3
             yield Mention("count", number, subject, subject, start + match.start(group), start + match.end(group))
+
+
+def _names_something(sentence: str, year_start: int) -> bool:
+    match = _WORD_BEFORE_YEAR.search(sentence, max(0, year_start - 40), year_start)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word.endswith(")"):
+        return True
+    bare = word.strip("\"'“”‘’,.(").lower()
+    return word[:1].isupper() and bare not in _DATING_WORDS

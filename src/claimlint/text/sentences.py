@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(
 )
 _TERMINAL = regex.compile(
     r"""(?:[.!?…]+["”’')\]]*(?:\s+|(?=["“(\[]?\p{Lu}\p{Ll})))  # punctuation, closers, then space or a glued capital
+      | (?<=\p{Lu}{3}[.!?])(?=\p{Lu}{2})                          # shouting copy glues sentences: "MEDICINE.THERE"
       | \n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)                  # a list entry starts on the next line
       | \n(?=[ \t]*\n)                                          # paragraph break inside a block
     """,

@@ -1,0 +1,119 @@
+"""Warnings that reach beyond their own sentence, read from the page's
+structure: a heading that cautions ("Red flags", "Be cautious") covers its
+section, and a lead-in that cautions ("be wary of clinics that promise:")
+covers the list that follows it. Claims inside such a scope are the page
+warning about someone else's claims, not making its own."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..document import Block
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+WARNING = regex.compile(
+    r"""\b(?:caution(?:ary)?|cautious|beware|warn(?:s|ed|ing|ings)?|red\s+flags?|watch\s+out|look\s+out|
+    be\s+(?:very\s+|especially\s+)?(?:wary|careful|sceptical|skeptical|suspicious)|scams?|fraud(?:s|ulent)?|
+    false\s+(?:claims|hope|promises)|too\s+good\s+to\s+be\s+true|not\s+recommended|misleading|
+    unproven\s+(?:claims|treatments|therapies|products|cures))\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A list entry in plain text: the sentence splitter starts a sentence at each.
+_BULLET = regex.compile(r"[ \t]*(?:[-*+•·▪–]|\d{1,2}[.)])\s")
+
+
+class WarningScopes:
+    """Sorted, non-overlapping prose ranges that a caution governs."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+
+def warning_scopes(prose: str, blocks: Sequence[Block], sentence_starts: Sequence[int], sentence_ends: Sequence[int]) -> WarningScopes:
+    ranges: list[tuple[int, int]] = []
+    ranges.extend(_cautioning_sections(prose, blocks))
+    ranges.extend(_cautioning_lists(prose, blocks))
+    ranges.extend(_cautioning_bullets(prose, sentence_starts, sentence_ends))
+    return WarningScopes(ranges)
+
+
+def _cautioning_sections(prose: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    ranges = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and WARNING.search(prose, block.start, block.end):
+            end = next((later.start for later in blocks[index + 1 :] if later.kind == "heading"), len(prose))
+            ranges.append((block.start, end))
+    return ranges
+
+
+def _cautioning_lists(prose: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    ranges = []
+    index = 1
+    while index < len(blocks):
+        if blocks[index].kind == "list-item" and blocks[index - 1].kind != "list-item":
+            last = index
+            while last + 1 < len(blocks) and blocks[last + 1].kind == "list-item":
+                last += 1
+            lead = blocks[index - 1]
+            if _lead_in_cautions(prose, lead.start, lead.end):
+                ranges.append((blocks[index].start, blocks[last].end))
+            index = last
+        index += 1
+    return ranges
+
+
+def _cautioning_bullets(prose: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Plain-text lists: bullet sentences after a cautioning lead-in sentence."""
+    ranges = []
+    index = 1
+    while index < len(starts):
+        if _is_bullet(prose, starts[index]) and not _is_bullet(prose, starts[index - 1]):
+            last = index
+            while last + 1 < len(starts) and _is_bullet(prose, starts[last + 1]):
+                last += 1
+            if _lead_in_cautions(prose, starts[index - 1], ends[index - 1]):
+                ranges.append((starts[index], ends[last]))
+            index = last
+        index += 1
+    return ranges
+
+
+def _is_bullet(prose: str, start: int) -> bool:
+    return _BULLET.match(prose, start) is not None
+
+
+def _lead_in_cautions(prose: str, start: int, end: int) -> bool:
+    """The lead-in's last sentence introduces the list ("... include:") and cautions."""
+    text = prose[start:end].rstrip()
+    if not text.endswith(":"):
+        return False
+    last_stop = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    return WARNING.search(text, last_stop + 1) is not None
+
+
+def in_warning_scope(analysis: Analysis, offset: int) -> bool:
+    """Is ``offset`` inside a cautioning section or list? (computed once per document)"""
+    scopes = analysis.memo(
+        "warning-scopes",
+        lambda: warning_scopes(analysis.prose, analysis.document.blocks, analysis.sentences.starts, analysis.sentences.ends),
+    )
+    return scopes.covers(offset)
