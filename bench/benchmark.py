@@ -17,6 +17,7 @@ all built-in rules and JSON output:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -48,21 +49,44 @@ CAREFUL = [
     "In a trial of {n}0 people, the treatment reduced relapses (Smith et al., 2021).",
     "Several trials of {treatment} are under way, and more research is needed.",
     "Side effects include fever, infection and fatigue; talk to your doctor about the risks.",
-    "{disease} affects the nervous system, and symptoms vary from person to person.",
     "The clinic's claims were not supported by the evidence reviewed by regulators.",
     "Patients should ask whether a treatment is part of a registered trial (NCT0{n}123456).",
     "Stem cells have the remarkable ability to become many different cell types.",
-    "Managing {disease} usually involves several specialists working together over many years.",
 ]
+# Most sentences on real health pages claim nothing: they describe a condition,
+# daily life with it, or how a service works. Built from parts so that pages
+# do not repeat a handful of sentences.
+NEUTRAL_SUBJECTS = ["Many people with {disease}", "Your care team", "A specialist nurse", "The first appointment",
+                    "Family members", "Most clinics", "A physiotherapist", "People newly diagnosed with {disease}",
+                    "The waiting room", "Our reception staff", "An occupational therapist", "Support groups"]
+NEUTRAL_VERBS = ["usually talk about", "will ask about", "often keep a diary of", "can explain", "may want to discuss",
+                 "find it useful to plan", "take time to review", "write down", "look at", "sometimes worry about"]
+NEUTRAL_OBJECTS = ["sleep, diet and exercise", "changes in mood over the day", "how symptoms affect work",
+                   "the medicines already being taken", "travel to and from appointments", "questions for the next visit",
+                   "the results of blood tests", "what a normal week looks like", "the cost of parking nearby",
+                   "how to reach the ward at night", "local walking groups", "the forms needed for sick leave"]
+NEUTRAL_TAILS = ["", " before the next review", " with a relative present", " over several weeks",
+                 " in plain language", " at their own pace", " after the summer break", " once the scans are back"]
 DISEASES = ["MS", "Parkinson's disease", "type 2 diabetes", "knee arthritis", "autism", "long COVID"]
 TREATMENTS = ["stem cell therapy", "exosome infusion", "PRP injection", "IV vitamin therapy", "ozone therapy"]
 NAMES = ["Maria", "Tom", "Aisha", "Kenji", "Lucía"]
+# Share of claim sentences and of careful-text traps. With these shares the
+# generated pages hold about 10 findings per 10 kB, twice as many as the real
+# clinic, news and reference pages of the labelled development corpus (4 per
+# 10 kB); the benchmark prints the figure so that runs can be compared.
+CLAIM_SHARE = 0.05
+TRAP_SHARE = 0.15
 
 
 def _sentence(rng: random.Random) -> str:
-    pool = MARKETING if rng.random() < 0.25 else CAREFUL
-    return rng.choice(pool).format(treatment=rng.choice(TREATMENTS), disease=rng.choice(DISEASES),
-                                   n=rng.randint(1, 9), name=rng.choice(NAMES))
+    roll = rng.random()
+    values = dict(treatment=rng.choice(TREATMENTS), disease=rng.choice(DISEASES), n=rng.randint(1, 9), name=rng.choice(NAMES))
+    if roll < CLAIM_SHARE:
+        return rng.choice(MARKETING).format(**values)
+    if roll < CLAIM_SHARE + TRAP_SHARE:
+        return rng.choice(CAREFUL).format(**values)
+    subject = rng.choice(NEUTRAL_SUBJECTS).format(**values)
+    return f"{subject} {rng.choice(NEUTRAL_VERBS)} {rng.choice(NEUTRAL_OBJECTS)}{rng.choice(NEUTRAL_TAILS)}."
 
 
 def _paragraph(rng: random.Random) -> str:
@@ -126,6 +150,11 @@ def _timed(argv: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def _findings(argv: list[str]) -> int:
+    output = subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+    return len(json.loads(output)["findings"])
+
+
 def _median(argv: list[str], runs: int) -> float:
     return statistics.median(_timed(argv) for _ in range(runs))
 
@@ -144,6 +173,8 @@ def main() -> int:
     print(f"1 worker : {one:6.2f} s  {mb / one:6.2f} MB/s  {files / one:8.0f} files/s")
     many = _timed(check + ["--jobs", str(cores), str(CORPUS)])
     print(f"{cores} workers: {many:6.2f} s  {mb / many:6.2f} MB/s  {files / many:8.0f} files/s  speed-up {one / many:.2f}x")
+    found = _findings(check + [str(CORPUS)])
+    print(f"findings: {found} ({found / (size / 1e4):.1f} per 10 kB)")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory (largest claimlint process): {peak_mb:.0f} MB")
     small = CORPUS / "small.md"

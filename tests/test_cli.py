@@ -123,3 +123,23 @@ def test_config_error_names_file_line_and_key(tmp_path: Path, claim_file: Path, 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("claimlint 0.1.0")
+
+
+def test_statistics_count_findings_per_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("It cures MS.\n\nIt also cures ALS. A miracle.\n", encoding="utf-8")
+    assert main(["check", "--isolated", "--no-color", "--statistics", str(page)]) == 1
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert ["2", "CL101", "cure-claim"] in lines and ["1", "CL107", "hype-word"] in lines
+    assert lines.index(["2", "CL101", "cure-claim"]) < lines.index(["1", "CL107", "hype-word"])
+
+
+def test_severity_override_by_category_meets_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("It cures MS.\n", encoding="utf-8")
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("severity:\n  overstatement: info\n", encoding="utf-8")
+    assert main(["check", "--format", "concise", str(page)]) == 0  # info is below the default fail-on (warning)
+    assert "CL101 [info]" in capsys.readouterr().out
+    assert main(["check", "--fail-on", "info", str(page)]) == 1
+    assert main(["check", "--isolated", "--fail-on", "never", str(page)]) == 0

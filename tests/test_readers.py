@@ -104,3 +104,27 @@ def test_same_prose_gives_same_findings_in_every_format(linter: Linter) -> None:
              ((as_text, "text"), (as_markdown, "markdown"), (as_html, "html"))]
     assert rules[0] == rules[1] == rules[2]
     assert len(rules[0]) >= 4
+
+
+def test_markdown_nested_far_beyond_any_real_page_is_read_not_crashed(linter: Linter) -> None:
+    # The Rust parser recurses once per container level and overflowed its
+    # stack (a segmentation fault, not an exception) at ~24k levels on a line.
+    for prefix in (">" * 100_000, "- " * 50_000, "1. " * 30_000, "> - " * 30_000):
+        source = f"Intro line.\n\n{prefix}Our serum cures eczema.\n"
+        findings = linter.check_text(source, "markdown", "deep.md")
+        assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, len(prefix) + 11)]
+
+
+def test_markdown_node_starting_between_two_non_ascii_characters_keeps_its_column(linter: Linter) -> None:
+    # The parser maps nodes in UTF-8 bytes; a backslash before "éé" splits the
+    # run of accented letters between two nodes (found by the property tests).
+    findings = linter.check_text("\\ééOur therapy cures MS.\n", "markdown", "escape.md")
+    assert [(f.rule, f.span.line, f.span.column, f.text) for f in findings] == [("CL101", 1, 16, "cures")]
+
+
+def test_markdown_input_that_panics_the_rust_parser_is_read_by_the_fallback(linter: Linter, capfd) -> None:  # type: ignore[no-untyped-def]
+    # markdown-it-pyrs 0.4 panics on some bracket/backtick runs; the page must
+    # still be read (by markdown-it-py) and nothing may leak to stderr.
+    findings = linter.check_text("a>\n[`&\n1 Our therapy cures MS.\n", "markdown", "panic.md")
+    assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, 15)]
+    assert capfd.readouterr().err == ""

@@ -34,3 +34,15 @@ def test_example_fires(linter, code: str, text: str) -> None:
 def test_example_passes(linter, code: str, text: str) -> None:
     codes = [f.rule for f in linter.check_text(text)]
     assert code not in codes, f"{code} fired on {text!r}"
+
+
+def test_every_builtin_pattern_compiles() -> None:
+    # Built-in patterns compile lazily (start-up time), so a broken one would
+    # otherwise surface only when a document first needs it.
+    from claimlint.kinds import LazyPattern
+    from claimlint.packs import load_rules
+
+    lazy = [value for rule in load_rules() for value in vars(rule.checker).values() if isinstance(value, LazyPattern)]
+    assert len(lazy) >= 40
+    for pattern in lazy:
+        assert pattern.compiled().pattern == pattern.pattern

@@ -8,15 +8,23 @@ recomputing them rule by rule.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any, Callable, TypeVar
 
 import regex
 
-from .document import Document
+from .document import Block, Document
 from .text import citations
 from .text.sentences import Sentences
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=None)
+def _anchors_of(source: str) -> frozenset[str] | None:
+    from .kinds.anchors import anchors
+
+    return anchors(source)
 
 
 class Analysis:
@@ -43,11 +51,37 @@ class Analysis:
             return 0, len(self.prose)
         return sentences.bounds(sentences.index_at(offset))
 
-    def block_kind(self, offset: int) -> str:
+    def sentences_matching(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
+        """Bounds of the sentences in which ``pattern`` matches, in order: one
+        search per matching sentence, instead of one per sentence."""
+        prose, sentences = self.prose, self.sentences
+        found: list[tuple[int, int]] = []
+        position = 0
+        while (match := pattern.search(prose, position)) is not None:
+            index = sentences.index_at(match.start())
+            start, end = sentences.bounds(index) if len(sentences) else (0, len(prose))
+            if start <= match.start() < end:
+                found.append((start, end))
+                position = end
+            else:
+                position = match.end() if match.end() > match.start() else match.start() + 1
+        return found
+
+    def _block_at(self, offset: int) -> Block | None:
         index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and offset < self.document.blocks[index].end:
-            return self.document.blocks[index].kind
-        return "paragraph"
+            return self.document.blocks[index]
+        return None
+
+    def block_bounds(self, offset: int) -> tuple[int, int]:
+        """The block (paragraph, list item, cell...) holding ``offset``, or the
+        whole prose when it lies outside every block."""
+        block = self._block_at(offset)
+        return (block.start, block.end) if block is not None else (0, len(self.prose))
+
+    def block_kind(self, offset: int) -> str:
+        block = self._block_at(offset)
+        return block.kind if block is not None else "paragraph"
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """Compute a document-level fact once, whichever rule asks first."""
@@ -57,9 +91,25 @@ class Analysis:
             value = self._memo[key] = compute()
             return value  # type: ignore[no-any-return]
 
+    @property
+    def lowered(self) -> str:
+        """The prose lower-cased for anchor searches; "ſ" becomes "s" as the
+        regex engine's case folding has it."""
+        return self.memo("lowered", lambda: self.prose.lower().replace("\u017f", "s"))
+
     def matches(self, pattern: regex.Pattern[str]) -> bool:
-        """Does ``pattern`` occur anywhere in the document's prose? (cached)"""
-        return self.memo(("matches", pattern.pattern), lambda: pattern.search(self.prose) is not None)
+        """Does ``pattern`` occur anywhere in the document's prose? (cached)
+
+        A page without any of the pattern's anchors cannot match, and saying
+        so takes a few substring tests instead of a regex pass over the page."""
+        def search() -> bool:
+            required = _anchors_of(pattern.pattern)
+            lowered = self.lowered
+            if required is not None and len(lowered) == len(self.prose) and not any(a in lowered for a in required):
+                return False
+            return pattern.search(self.prose) is not None
+
+        return self.memo(("matches", pattern.pattern), search)
 
     # -- citations and URLs ----------------------------------------------
     @property
@@ -75,8 +125,8 @@ class Analysis:
         """Is this span part of a URL or e-mail address written out in the prose?"""
         if self._url_starts is None:
             self._url_starts, self._url_ends = [], []
-            for match in citations.URL.finditer(self.prose):
-                self._url_starts.append(match.start())
-                self._url_ends.append(match.end())
+            for url_start, url_end in citations.url_spans(self.prose):
+                self._url_starts.append(url_start)
+                self._url_ends.append(url_end)
         index = bisect.bisect_right(self._url_starts, start) - 1
         return index >= 0 and self._url_ends[index] > start

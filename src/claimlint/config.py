@@ -1,14 +1,15 @@
 """Configuration: ``[tool.claimlint]`` in ``pyproject.toml`` or a
-``.claimlint.yaml``, found by walking up from the working directory, or named
-with ``--config``. Unknown keys and wrong types are errors naming the file, the
-line and the key."""
+``.claimlint.yaml``, found by walking up from the checked paths (then from the
+working directory), or named with ``--config``. Unknown keys and wrong types
+are errors naming the file, the line and the key."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import regex
 
@@ -38,6 +39,7 @@ class Config:
     fail_on: str = "warning"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    force_exclude: bool = False
     path: Path | None = None
     """The file this configuration came from, if any."""
     root: Path = field(default_factory=Path.cwd)
@@ -71,7 +73,31 @@ _SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "fail-on": (lambda v: v in ("error", "warning", "info", "never"), "one of error, warning, info, never"),
     "max-file-size": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "a positive number of bytes"),
     "respect-gitignore": (lambda v: isinstance(v, bool), "true or false"),
+    "force-exclude": (lambda v: isinstance(v, bool), "true or false"),
 }
+KEYS: tuple[str, ...] = tuple(_SCHEMA)
+
+
+def key_values(config: Config) -> dict[str, Any]:
+    """Every configuration key with its resolved value, as a configuration file
+    would spell it (for ``claimlint config``)."""
+    return {
+        "select": list(config.select),
+        "ignore": list(config.ignore),
+        "extend-select": list(config.extend_select),
+        "per-file-ignores": {glob: list(codes) for glob, codes in config.per_file_ignores},
+        "severity": {selector: level.label for selector, level in config.severity.items()},
+        "rules": [str(folder) for folder in config.rules],
+        "plugins": list(config.plugins),
+        "include": list(config.include),
+        "exclude": list(config.exclude),
+        "front-matter-keys": list(config.front_matter_keys),
+        "extensions": dict(config.extensions),
+        "fail-on": config.fail_on,
+        "max-file-size": config.max_file_size,
+        "respect-gitignore": config.respect_gitignore,
+        "force-exclude": config.force_exclude,
+    }
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,6 +114,30 @@ def _has_tool_table(pyproject: Path) -> bool:
         return regex.search(r"(?m)^\[tool\.claimlint\]", pyproject.read_text(encoding="utf-8")) is not None
     except OSError:
         return False
+
+
+def configs_for_paths(paths: Sequence[str], path: Path | None = None, *, isolated: bool = False,
+                      stdin_filename: str | None = None) -> list[tuple[Config, list[str]]]:
+    """The checked paths grouped by the configuration that governs each: the
+    nearest configuration file at or above the path, else the one found from
+    the working directory, else the defaults. Standard input (``-``) is placed
+    where ``stdin_filename`` says, or in the working directory. ``--config``
+    and ``--isolated`` give every path the same configuration."""
+    if isolated or path is not None or not paths:
+        return [(load_config(path, isolated=isolated), list(paths))]
+    fallback: Path | None = None
+    fallback_found = False
+    groups: dict[Path | None, list[str]] = {}
+    for raw in paths:
+        located = (stdin_filename or os.curdir) if raw == "-" else raw
+        given = Path(os.path.abspath(located))
+        found = find_config(given if given.is_dir() else given.parent)
+        if found is None:
+            if not fallback_found:
+                fallback, fallback_found = find_config(Path.cwd().resolve()), True
+            found = fallback
+        groups.setdefault(found, []).append(raw)
+    return [(load_config(found) if found else Config(), members) for found, members in groups.items()]
 
 
 def load_config(path: Path | None = None, *, isolated: bool = False, start: Path | None = None) -> Config:
@@ -171,6 +221,7 @@ def _build(data: Mapping[str, Any], lines: Mapping[str, int], path: Path) -> Con
         fail_on=data.get("fail-on", "warning"),
         max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         respect_gitignore=data.get("respect-gitignore", True),
+        force_exclude=data.get("force-exclude", False),
         path=path,
         root=root,
         origins=origins,

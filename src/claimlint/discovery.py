@@ -74,7 +74,10 @@ def discover(
     extensions: Mapping[str, str] | None = None,
     format_hint: str | None = None,
     respect_gitignore: bool = True,
+    force_exclude: bool = False,
 ) -> Iterator[Target | Missing]:
+    """``force_exclude`` applies the exclude globs to files named explicitly too,
+    as a pre-commit hook needs: pre-commit names every changed file."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     gitignores = _GitIgnores(respect_gitignore)
@@ -95,6 +98,8 @@ def discover(
     for raw in paths:
         path = Path(raw)
         if path.is_file():
+            if force_exclude and exclude_spec is not None and exclude_spec.match_file(relative(path)):
+                continue
             fmt = format_hint or format_for(path.name, dict(extensions or {})) or "text"
             yield Target(path, os.path.normpath(raw), fmt)
             continue

@@ -19,7 +19,9 @@ from .analysis import Analysis
 from .document import Document
 from .kinds import Hit
 from .model import Finding, Related, Severity
+from .kinds.anchors import anchors
 from .packs import Rule
+from .prefilter import AnchorIndex
 
 _FIELDS = string.Formatter()
 
@@ -31,6 +33,7 @@ class Engine:
         self.timeout = timeout
         self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None]
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
+        self._anchors = AnchorIndex([anchors(rule.checker.trigger.pattern) for rule in self._triggered])  # type: ignore[union-attr]
 
     def check(self, document: Document) -> list[Finding]:
         analysis = Analysis(document)
@@ -42,23 +45,33 @@ class Engine:
         return self._findings(analysis, hits)
 
     def _scan_triggers(self, analysis: Analysis) -> Iterable[tuple[Rule, Hit]]:
-        """Each rule's trigger pattern over the prose, then its context checks
-        at the matches only. (A single alternation of all triggers was measured
-        slower to compile and to run with the regex engine than these passes.)"""
+        """One anchor scan finds the sentences each rule may match in; the
+        rule's pattern and context checks run in those sentences (or their
+        blocks, for rules scoped to a block) only. Per-rule passes over the
+        whole prose were measured at about 1 MB/s for the built-in packs."""
         prose = analysis.prose
-        # One finding per rule per sentence (a reviewer fixes the sentence, not
-        # each word of it), pointing at the tightest match.
-        best: dict[tuple[str, int], tuple[Rule, Hit]] = {}
-        for rule in self._triggered:
-            for match in rule.checker.trigger.finditer(prose, timeout=self.timeout):  # type: ignore[union-attr]
-                if match.end() == match.start():
-                    continue
-                for hit in rule.checker.at(analysis, match):
-                    key = (rule.spec.code, analysis.sentence_bounds(hit.start)[0])
-                    kept = best.get(key)
-                    if kept is None or hit.end - hit.start < kept[1].end - kept[1].start:
-                        best[key] = (rule, hit)
-        return best.values()
+        sentences = analysis.sentences
+        timeout = self.timeout
+        kept: list[tuple[Rule, Hit]] = []
+        for rule, candidates in zip(self._triggered, self._anchors.candidates(prose, analysis.lowered, sentences)):
+            if not candidates:
+                continue
+            finditer = rule.checker.trigger.finditer  # type: ignore[union-attr]
+            at = rule.checker.at
+            # One finding per rule per sentence (a reviewer fixes the sentence,
+            # not each word of it), pointing at the tightest match.
+            best: dict[int, Hit] = {}
+            for start, end in _windows(analysis, candidates, rule.checker.scope):
+                for match in finditer(prose, start, end, timeout=timeout):
+                    if match.end() == match.start():
+                        continue
+                    for hit in at(analysis, match):
+                        sentence = sentences.index_at(hit.start)
+                        kept_hit = best.get(sentence)
+                        if kept_hit is None or hit.end - hit.start < kept_hit.end - kept_hit.start:
+                            best[sentence] = hit
+            kept.extend((rule, hit) for hit in best.values())
+        return kept
 
     def _findings(self, analysis: Analysis, hits: list[tuple[Rule, Hit]]) -> list[Finding]:
         document = analysis.document
@@ -94,6 +107,18 @@ class Engine:
             )
         findings.sort(key=Finding.sort_key)
         return _drop_overlaps(findings)
+
+
+def _windows(analysis: Analysis, candidates: list[int], scope: str) -> Iterable[tuple[int, int]]:
+    """The stretches of prose to search: the candidate sentences themselves,
+    or each block that holds one (a quotation may run over several sentences)."""
+    sentences = analysis.sentences
+    if scope != "block":
+        return ((sentences.starts[index], sentences.ends[index]) for index in candidates)
+    blocks: dict[tuple[int, int], None] = {}
+    for index in candidates:
+        blocks[analysis.block_bounds(sentences.starts[index])] = None
+    return blocks.keys()
 
 
 def _render(template: str, values: Mapping[str, str]) -> str:

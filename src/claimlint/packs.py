@@ -28,8 +28,10 @@ class LineDict(dict):  # type: ignore[type-arg]
     key_lines: dict[str, int] = {}
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+# libyaml's parser with PyYAML's safe constructors: the packs load ~5x faster
+# than with the pure-Python parser, with the same marks for line numbers.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    name = "<rules>"
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Any:
@@ -40,7 +42,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Any:
     for key_node, _ in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key in data.key_lines:
-            raise RuleError(node.start_mark.name, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            raise RuleError(loader.name, key_node.start_mark.line + 1, f"duplicate key '{key}'")
         if key is not None:
             data.key_lines[key] = key_node.start_mark.line + 1
     yield data
@@ -153,7 +155,9 @@ def load_rules(
     compiler = PatternCompiler(macros)
     rules: list[Rule] = []
     seen: dict[str, Origin] = {}
+    builtin = builtin_pack_dir().resolve()
     for pack in packs:
+        compiler.lazy = Path(pack.path).resolve().parent == builtin
         for entry, origin in pack.rules:
             kind_name = entry.get("kind")
             kind = all_kinds.get(kind_name) if isinstance(kind_name, str) else None

@@ -44,6 +44,8 @@ class Report:
     notes: tuple[FileNote, ...]
     files_checked: int
     rules: tuple[Rule, ...] = ()
+    checked: tuple[str, ...] = ()
+    """The paths checked, as reported (for reports that list clean files too)."""
 
 
 class Linter:
@@ -104,12 +106,22 @@ class Linter:
         import pathspec
 
         ignored: list[str] = []
+        relative = _relative_to(path, self.config.root)
         for glob, codes in self.config.per_file_ignores:
-            if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(Path(path).as_posix()):
+            if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(relative):
                 ignored.extend(codes)
         if not ignored:
             return findings
         return [f for f in findings if not excuses(tuple(ignored), f)]
+
+
+def _relative_to(path: str, root: Path) -> str:
+    """Globs in a configuration file are relative to the folder it sits in,
+    wherever claimlint is run from."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
 
 
 def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Severity]:
@@ -141,7 +153,8 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     targets: list[Target] = []
     missing: list[str] = []
     for item in discover(paths, root=config.root, include=config.include, exclude=config.exclude,
-                         extensions=config.extensions, format_hint=format_hint, respect_gitignore=config.respect_gitignore):
+                         extensions=config.extensions, format_hint=format_hint, respect_gitignore=config.respect_gitignore,
+                         force_exclude=config.force_exclude):
         if isinstance(item, Missing):
             missing.append(item.display)
         else:
@@ -156,7 +169,8 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
             errors.append(result.error)
         if result.note:
             notes.append(result.note)
-    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules))
+    checked = tuple(target.display for target in targets)
+    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked)
     return report, missing
 
 

@@ -16,7 +16,6 @@ from typing import Any, Callable, ClassVar, Iterable, Mapping
 import regex
 
 from ..analysis import Analysis
-from ..document import BLOCK_SEPARATOR
 from ..model import Severity
 from ..rulespec import RuleSpec
 
@@ -55,7 +54,42 @@ STRINGS = Option(_is_strings, "a list of strings", ())
 STRING = Option(lambda v: isinstance(v, str), "a string")
 BOOL = Option(lambda v: isinstance(v, bool), "true or false")
 INT = Option(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number >= 0")
+SCOPE = Option(lambda v: v in ("sentence", "block"), "sentence or block", "sentence")
 SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warning", "info"), "error, warning or info")
+
+
+class LazyPattern:
+    """A compiled pattern that is compiled on first use.
+
+    Compiling the built-in packs takes most of claimlint's start-up, and with
+    the anchor prefilter a short file wakes only a few rules, so built-in
+    patterns (compiled and tested by the project's own test suite) wait until
+    a document needs them. Users' patterns are compiled at load time so that a
+    broken one is reported with its file and line before any file is read."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # unpickling asks before the slots are set
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
 
 
 class PatternCompiler:
@@ -66,6 +100,7 @@ class PatternCompiler:
     def __init__(self, macros: Mapping[str, str]) -> None:
         self.macros = dict(macros)
         self._expanded: dict[str, str] = {}
+        self.lazy = False  # see LazyPattern
 
     def expand(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
         def replace(match: regex.Match[str]) -> str:
@@ -96,6 +131,8 @@ class PatternCompiler:
         return "(?:" + "|".join(branches) + r")(?![\p{L}\p{N}])"
 
     def compile(self, patterns: Iterable[str]) -> regex.Pattern[str]:
+        if self.lazy:
+            return LazyPattern(self.source(patterns), FLAGS)  # type: ignore[return-value]
         return regex.compile(self.source(patterns), FLAGS)
 
 
@@ -115,22 +152,14 @@ def _bare_spaces(fragment: str) -> str:
     return regex.sub(r"(?<!\\) +(\?|\*)?", lambda m: r"\s*" if m.group(1) else r"\s+", fragment)
 
 
-def confine_to_block(pattern: regex.Pattern[str], prose: str, match: regex.Match[str] | None) -> regex.Match[str] | None:
-    """A pattern's spaces match line breaks (prose wraps), so a match can start
-    in a heading and run on into the next block ("WHAT THE RESEARCH SAYS" /
-    "Clinical trials have demonstrated"). Only the part after the last block
-    break can be a claim; search again from there. (Cheaper than spaces that
-    refuse blank lines, which slowed every scan by about 15%.)"""
-    while match is not None and BLOCK_SEPARATOR in match.group():
-        match = pattern.search(prose, match.start() + match.group().rindex(BLOCK_SEPARATOR) + len(BLOCK_SEPARATOR))
-    return match
-
-
 class RuleKind:
     """Base class of every rule kind."""
 
     OPTIONS: ClassVar[Mapping[str, Option]] = {}
     trigger: regex.Pattern[str] | None = None
+    # Where a trigger match may lie: within one sentence, or within one block
+    # (for patterns such as quotations that span sentences).
+    scope: str = "sentence"
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
         self.spec = spec

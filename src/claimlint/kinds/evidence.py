@@ -28,7 +28,7 @@ from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.citations import has_study_identifier
 from ..text.context import clause_before, denies_within, is_negated, is_question, is_reported
-from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind, confine_to_block
+from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 
 class EvidenceKind(RuleKind):
@@ -79,10 +79,6 @@ class EvidenceKind(RuleKind):
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
-        confined = confine_to_block(match.re, prose, match)
-        if confined is None:
-            return ()
-        match = confined
         start, end = match.span()
         if analysis.in_url(start, end):
             return ()

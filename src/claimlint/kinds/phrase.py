@@ -13,7 +13,7 @@ import regex
 from ..analysis import Analysis
 from ..text.context import clause_before, is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.scope import in_warning_scope
-from . import BOOL, INT, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind, confine_to_block
+from . import BOOL, INT, SCOPE, SEVERITY, STRINGS, Hit, Option, PatternCompiler, RuleKind
 from ..rulespec import RuleSpec
 
 
@@ -34,6 +34,7 @@ class PhraseKind(RuleKind):
         "near_after": Option(INT.check, INT.describe, 200),
         "require_document": STRINGS,
         "skip_blocks": STRINGS,
+        "scope": SCOPE,
     }
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
@@ -50,6 +51,7 @@ class PhraseKind(RuleKind):
         self.require_document = self.pattern("require_document")
         self.hedged_severity = self.severity_option("hedged_severity")
         self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
+        self.scope = self.options["scope"]
 
     def _require_span(self, analysis: Analysis, offset: int) -> tuple[int, int]:
         """The sentence, widened by ``require_window`` sentences each side (a
@@ -65,10 +67,6 @@ class PhraseKind(RuleKind):
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
-        confined = confine_to_block(match.re, prose, match)
-        if confined is None:
-            return ()
-        match = confined
         start, end = match.span()
         if analysis.in_url(start, end):
             return ()

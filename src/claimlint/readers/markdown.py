@@ -1,4 +1,6 @@
-"""Markdown, read with a real CommonMark parser (markdown-it-py).
+"""Markdown, read with a real CommonMark parser (markdown-it-pyrs, the Rust
+port of markdown-it: measured at ~45 MB/s against ~6 MB/s for markdown-it-py,
+whose parse alone used the whole per-file time budget).
 
 Prose is paragraphs, headings, list items, table cells, block quotes, link text
 and image alt text. Code (fenced, indented, inline), link and image URLs,
@@ -6,14 +8,16 @@ autolinks, and raw HTML tags are not prose; raw HTML blocks are read with the
 HTML reader so their visible text still counts. Front matter contributes only
 the values of reader-facing keys.
 
-markdown-it gives block tokens line ranges but inline tokens no positions, so
-each inline token's raw content is located on its source lines and its children
-are aligned against that raw content character by character.
+The parser gives every node a source map in UTF-8 byte offsets; each text
+node's content (entities decoded, escapes removed) is aligned character by
+character against the source from the start of its map.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import os
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -24,72 +28,69 @@ from .frontmatter import add_front_matter
 from .html import extract_html
 
 _PARSER: Any = None
+_DEVNULL: int | None = None
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+# Nodes that hold a line of inline content, and the block kind they make.
+_TEXT_BLOCKS = {"heading": "heading", "lheading": "heading", "tcell": "table-cell", "th": "table-cell", "td": "table-cell"}
+_CONTAINERS = {"bullet_list": "list-item", "ordered_list": "list-item", "blockquote": "quote"}
+_SKIPPED = frozenset({"code_block", "fence", "hr", "definition", "front_matter", "math_block"})
+_INLINE_BREAKS = frozenset({"softbreak", "hardbreak"})
+# The parser nests block containers by recursion and overflows its stack at
+# some ten thousand levels on one line (measured: 12k fine, 24k a crash); no
+# real page nests beyond a dozen, so markers past this many are neutralised.
+_MAX_MARKER_RUN = 200
+_DEEP_PREFIX = regex.compile(r"(?m)^[ \t>*+\-\d.)]{%d,}" % (_MAX_MARKER_RUN + 1))
 
 
 def _parser() -> Any:
     global _PARSER
     if _PARSER is None:
-        from markdown_it import MarkdownIt
+        from markdown_it_pyrs import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        _PARSER = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
     return _PARSER
 
 
-class _InlineSource:
-    """Maps offsets in an inline token's raw content to offsets in the file."""
-
-    def __init__(self, content: str, first_line: int, source: str, lines: LineIndex, cursor: int) -> None:
-        self.content = content
-        self.starts: list[tuple[int, int]] = []  # (content offset, source offset) per line
-        offset = 0
-        line_no = first_line
-        for part in content.split("\n"):
-            line_start = lines.line_start(min(line_no, lines.line_count))
-            line_end = source.find("\n", line_start)
-            line_end = len(source) if line_end == -1 else line_end
-            search_from = max(line_start, cursor) if line_no == first_line else line_start
-            found = source.find(part, search_from, line_end) if part else -1
-            if found == -1:
-                found = source.find(part.strip(), search_from, line_end) if part.strip() else -1
-            self.starts.append((offset, found if found != -1 else line_start))
-            offset += len(part) + 1
-            line_no += 1
-        self.end = self.to_source(len(content))
-
-    def to_source(self, raw: int) -> int:
-        start_raw, start_source = self.starts[0]
-        for content_offset, source_offset in self.starts:
-            if content_offset > raw:
-                break
-            start_raw, start_source = content_offset, source_offset
-        return start_source + (raw - start_raw)
+def _quietly(parse: Callable[[str], Any], body: str) -> Any:
+    """Call the Rust parser with file descriptor 2 pointed at /dev/null: its
+    panic hook writes a message (and a backtrace) straight to the process's
+    stderr, bypassing Python, before the panic reaches us as an exception."""
+    global _DEVNULL
+    try:
+        saved = os.dup(2)
+    except OSError:
+        return parse(body)
+    try:
+        if _DEVNULL is None:
+            _DEVNULL = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(_DEVNULL, 2)
+        return parse(body)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
-def _skip_destination(content: str, cursor: int) -> int:
-    """``cursor`` stands just after a link's text; return the offset after ``](...)`` or ``][ref]``."""
-    close = content.find("]", cursor)
-    if close == -1:
-        return cursor
-    after = close + 1
-    if after < len(content) and content[after] == "(":
-        depth, pos = 0, after
-        while pos < len(content):
-            ch = content[pos]
-            if ch == "\\":
-                pos += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return pos + 1
-            pos += 1
-        return len(content)
-    if after < len(content) and content[after] == "[":
-        end = content.find("]", after)
-        return after if end == -1 else end + 1
-    return after
+def _byte_to_char(text: str) -> Callable[[int], int]:
+    """Turns the parser's UTF-8 byte offsets into offsets in ``text``."""
+    if text.isascii():
+        return lambda offset: offset
+    # (byte offset, char offset) after each non-ASCII character; in between,
+    # bytes and characters advance together. (Per character, not per run: a
+    # node may start between two non-ASCII characters.)
+    byte_marks: list[int] = [0]
+    char_marks: list[int] = [0]
+    extra = 0
+    for match in _NON_ASCII.finditer(text):
+        extra += len(match.group().encode("utf-8", "surrogatepass")) - 1
+        byte_marks.append(match.end() + extra)
+        char_marks.append(match.end())
+
+    def convert(offset: int) -> int:
+        index = bisect.bisect_right(byte_marks, offset) - 1
+        byte_mark, char_mark = byte_marks[index], char_marks[index]
+        return char_mark + (offset - byte_mark)
+
+    return convert
 
 
 class _Reader:
@@ -100,13 +101,14 @@ class _Reader:
         self.builder = ProseBuilder()
         self.directives: list[Directive] = []
         self.front_matter_keys = front_matter_keys
+        self.cursor = 0  # the source offset reached, for nodes without a source map
 
     def read(self) -> Document:
         front = add_front_matter(self.source, self.builder, self.front_matter_keys)
         body = self.source
         if front is not None:
             # Blank the front matter out (keeping line breaks) so the parser's
-            # line numbers stay those of the file.
+            # offsets stay those of the file.
             head = "".join("\n" if ch == "\n" else " " for ch in self.source[: front.end])
             body = head + self.source[front.end :]
         if "\r" in body:
@@ -115,115 +117,110 @@ class _Reader:
             body = regex.sub(r"\r(?!\n)", " ", body)
         if "\x00" in body:
             body = body.replace("\x00", "\ufffd")  # as CommonMark does, keeping lengths
-        # Offsets in ``body`` equal offsets in the file; inline content is
-        # located in the text the parser saw.
+        body = _DEEP_PREFIX.sub(_flatten, body)
+        # Offsets in ``body`` equal offsets in the file.
         self.parsed = body
-        self._walk(_parser().parse(body))
+        self.to_char = _byte_to_char(body)
+        try:
+            tree = _quietly(_parser().tree, body)
+        except BaseException as exc:  # pyo3's PanicException derives from BaseException
+            if type(exc).__name__ != "PanicException":
+                raise
+            # markdown-it-pyrs 0.4 panics on some bracket and backtick runs
+            # (fuzzing hit one in ~30 random short strings, no real page so
+            # far); markdown-it-py reads the same CommonMark, only slower.
+            from . import markdown_fallback
+
+            return markdown_fallback.read(self.path, self.source, front_matter_keys=self.front_matter_keys)
+        self._blocks(tree)
         document = self.builder.build(self.path, self.source, directives=tuple(self.directives), format="markdown")
         document._lines = self.lines
         return document
 
-    def _walk(self, tokens: list[Any]) -> None:
-        containers: list[str] = []
-        kind = "paragraph"
-        row_cursor = 0
-        for token in tokens:
-            kind_of = token.type
-            if kind_of in ("bullet_list_open", "ordered_list_open"):
-                containers.append("list-item")
-            elif kind_of == "blockquote_open":
-                containers.append("quote")
-            elif kind_of in ("bullet_list_close", "ordered_list_close", "blockquote_close") and containers:
-                containers.pop()
-            elif kind_of == "heading_open":
-                kind = "heading"
-            elif kind_of == "paragraph_open":
-                kind = containers[-1] if containers else "paragraph"
-            elif kind_of == "tr_open" and token.map:
-                row_cursor = self.lines.line_start(token.map[0] + 1)
-            elif kind_of in ("th_open", "td_open"):
-                kind = "table-cell"
-            elif kind_of == "inline" and token.map is not None:
-                cursor = row_cursor if kind == "table-cell" else 0
-                end = self._inline(token, kind, cursor)
-                if kind == "table-cell":
-                    row_cursor = end
-            elif kind_of == "html_block" and token.map is not None:
-                start = self.lines.line_start(token.map[0] + 1)
-                stop = self.lines.line_start(token.map[1] + 1) if token.map[1] < self.lines.line_count else len(self.source)
-                self.builder.close_block()
-                extract_html(self.source, start, stop, self.builder, self.directives, self.lines)
+    def _span(self, node: Any) -> tuple[int, int]:
+        srcmap = node.srcmap
+        if srcmap is None:
+            return self.cursor, self.cursor
+        return self.to_char(srcmap[0]), self.to_char(srcmap[1])
 
-    def _inline(self, token: Any, kind: str, cursor: int) -> int:
-        content: str = token.content
-        if not content.strip():
-            return cursor
-        raw = _InlineSource(content, token.map[0] + 1, self.parsed, self.lines, cursor)
+    def _blocks(self, root: Any) -> None:
+        """Walk the block structure without recursion (nesting can be deep)."""
+        stack: list[tuple[Any, str]] = [(child, "paragraph") for child in reversed(root.children)]
+        while stack:
+            node, kind = stack.pop()
+            name = node.name
+            if name in _SKIPPED:
+                continue
+            if name == "paragraph":
+                self._inline_block(node.children, kind)
+            elif name in _TEXT_BLOCKS:
+                self._inline_block(node.children, _TEXT_BLOCKS[name])
+            elif name == "html_block":
+                start, end = self._span(node)
+                self.builder.close_block()
+                extract_html(self.source, start, end, self.builder, self.directives, self.lines)
+            elif name == "list_item":
+                # A tight list item holds its inline content directly; a loose
+                # one holds paragraphs. Both may hold nested blocks.
+                pending: list[tuple[Any, str]] = []
+                run: list[Any] = []
+                for child in node.children:
+                    if _is_inline(child):
+                        run.append(child)
+                        continue
+                    if run:
+                        pending.append((_InlineRun(run), kind))
+                        run = []
+                    pending.append((child, kind))
+                if run:
+                    pending.append((_InlineRun(run), kind))
+                stack.extend(reversed(pending))
+            elif isinstance(node, _InlineRun):
+                self._inline_block(node.children, kind)
+            else:
+                inner = _CONTAINERS.get(name, kind)
+                stack.extend((child, inner) for child in reversed(node.children))
+
+    def _inline_block(self, children: list[Any], kind: str) -> None:
         builder = self.builder
         builder.open_block(kind)
-        position = 0
-        link_stack: list[tuple[int, str, bool]] = []
-        in_autolink = False
-        for child in token.children or []:
-            ctype = child.type
-            if ctype == "text":
-                pieces, position = align(child.content, content, position)
-                if not in_autolink:
-                    emit(pieces, raw.to_source, builder.add)
-            elif ctype in ("softbreak", "hardbreak"):
-                newline = content.find("\n", position)
-                if newline == -1:
-                    continue
-                builder.add_synthetic(" ", raw.to_source(newline))
-                position = newline + 1
-            elif ctype == "code_inline":
-                opening = content.find(child.markup, position)
-                if opening != -1:
-                    closing = content.find(child.markup, opening + len(child.markup) + len(child.content.strip()))
-                    position = len(content) if closing == -1 else closing + len(child.markup)
-                builder.add_synthetic(" ", raw.to_source(position))
-            elif ctype == "link_open":
-                autolink = child.markup == "autolink" or child.info == "auto"
-                in_autolink = in_autolink or autolink
-                opening = content.find("<" if autolink else "[", position)
-                position = position if opening == -1 else opening + 1
-                link_stack.append((builder.length, str(child.attrs.get("href", "")), autolink))
-            elif ctype == "link_close" and link_stack:
-                start, href, autolink = link_stack.pop()
-                if autolink:
-                    closing = content.find(">", position)
-                    position = position if closing == -1 else closing + 1
-                    in_autolink = False
-                    # An autolink is a citation even though its URL is not prose.
-                    builder.add_synthetic(" ", raw.to_source(position))
-                    builder.add_link(builder.length - 1, builder.length, href)
-                else:
+        links: list[tuple[int, str]] = []
+        for event, node in _inline_events(children):
+            name = node.name
+            if event == "exit":
+                if name == "link" and links:
+                    start, href = links.pop()
                     builder.add_link(start, builder.length, href)
-                    position = _skip_destination(content, position)
-            elif ctype == "image":
-                opening = content.find("![", position)
-                if opening != -1:
-                    position = opening + 2
-                if child.content:
-                    builder.add_synthetic(" ", raw.to_source(position))
-                    pieces, position = align(child.content, content, position)
-                    emit(pieces, raw.to_source, builder.add)
-                    builder.add_synthetic(" ", raw.to_source(position))
-                position = _skip_destination(content, position)
-            elif ctype == "html_inline":
-                position = self._html_inline(child.content, content, position, raw)
+                elif name == "image":
+                    builder.add_synthetic(" ", self._span(node)[1])
+                continue
+            start, end = self._span(node)
+            self.cursor = max(self.cursor, start)
+            if name in ("text", "text_special"):
+                pieces, reached = align(node.meta.get("content", ""), self.parsed, start, max(end, start))
+                emit(pieces, _same, builder.add)
+                self.cursor = max(self.cursor, reached)
+            elif name in _INLINE_BREAKS:
+                builder.add_synthetic(" ", start)
+            elif name == "code_inline":
+                builder.add_synthetic(" ", end)
+            elif name == "link":
+                links.append((builder.length, str(node.meta.get("url", ""))))
+            elif name == "autolink":
+                # An autolink is a citation even though its URL is not prose.
+                builder.add_synthetic(" ", end)
+                builder.add_link(builder.length - 1, builder.length, str(node.meta.get("url", "")))
+            elif name == "image":
+                builder.add_synthetic(" ", start)
+            elif name == "html_inline":
+                self._html_inline(str(node.meta.get("content", "")), start, end)
         builder.close_block()
-        return raw.end
 
-    def _html_inline(self, html_text: str, content: str, position: int, raw: _InlineSource) -> int:
-        found = content.find(html_text, position)
-        start = position if found == -1 else found
-        end = start + len(html_text)
+    def _html_inline(self, html_text: str, start: int, end: int) -> None:
         lowered = html_text.lower()
         if lowered.startswith("<!--") and "claimlint-" in lowered:
-            source_start = raw.to_source(start)
-            line, _ = self.lines.position(source_start)
-            end_line, _ = self.lines.position(raw.to_source(end))
+            line, _ = self.lines.position(start)
+            end_line, _ = self.lines.position(max(start, end - 1))
             line_begin = self.lines.line_start(line)
             line_end = self.source.find("\n", line_begin)
             line_text = self.source[line_begin : len(self.source) if line_end == -1 else line_end]
@@ -232,10 +229,52 @@ class _Reader:
             if directive is not None:
                 self.directives.append(directive)
         elif lowered.startswith("<sup"):
-            self.builder.add_synthetic("^", raw.to_source(start))
+            self.builder.add_synthetic("^", start)
         elif lowered.startswith("<br"):
-            self.builder.add_synthetic(" ", raw.to_source(start))
-        return end
+            self.builder.add_synthetic(" ", start)
+
+
+class _InlineRun:
+    """The inline nodes of a tight list item, read as one block."""
+
+    name = "_inline_run"
+
+    def __init__(self, children: list[Any]) -> None:
+        self.children = children
+
+
+_INLINE_NAMES = frozenset({"text", "text_special", "em", "strong", "s", "strikethrough", "link", "image", "autolink",
+                           "code_inline", "html_inline", "softbreak", "hardbreak"})
+_OPAQUE = frozenset({"code_inline", "autolink", "html_inline"})
+
+
+def _is_inline(node: Any) -> bool:
+    return node.name in _INLINE_NAMES
+
+
+def _inline_events(children: list[Any]) -> Iterator[tuple[str, Any]]:
+    """Enter and exit events over inline nodes, depth first, without recursion;
+    the contents of code spans, autolinks and raw HTML are not prose."""
+    stack: list[tuple[str, Any]] = [("enter", child) for child in reversed(children)]
+    while stack:
+        event, node = stack.pop()
+        yield event, node
+        if event == "enter" and node.children and node.name not in _OPAQUE:
+            stack.append(("exit", node))
+            stack.extend(("enter", child) for child in reversed(node.children))
+        elif event == "enter" and node.name in ("link", "image"):
+            yield "exit", node
+
+
+def _flatten(match: regex.Match[str]) -> str:
+    """Keep the first markers of an absurdly deep line prefix; the rest become
+    no-break spaces (same length, not markup, and white space to the rules)."""
+    text = match.group()
+    return text[:_MAX_MARKER_RUN] + regex.sub(r"\S", "\u00a0", text[_MAX_MARKER_RUN:])
+
+
+def _same(offset: int) -> int:
+    return offset
 
 
 def read(path: str, source: str, *, front_matter_keys: tuple[str, ...] = ()) -> Document:

@@ -4,19 +4,27 @@ machines. One module each; only the text reporter uses rich."""
 from __future__ import annotations
 
 import importlib
-from typing import Callable, Protocol, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Protocol, TextIO
 
-from ..runner import Report
+if TYPE_CHECKING:
+    from ..runner import Report
 
 FORMATS: dict[str, str] = {
     "text": "claimlint.reporters.text",
     "concise": "claimlint.reporters.concise",
     "json": "claimlint.reporters.json",
+    "json-lines": "claimlint.reporters.json_lines",
+    "sarif": "claimlint.reporters.sarif",
+    "github": "claimlint.reporters.github",
+    "junit": "claimlint.reporters.junit",
+    "gitlab": "claimlint.reporters.gitlab",
 }
 
 
 class Reporter(Protocol):
-    def __call__(self, report: Report, out: TextIO, *, color: bool, root: str, statistics: bool) -> None: ...
+    def __call__(self, report: Report, out: TextIO, *, color: bool, root: Path | None, statistics: bool,
+                 sources: dict[str, str]) -> None: ...
 
 
 def get_reporter(name: str) -> Callable[..., None]:

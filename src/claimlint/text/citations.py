@@ -33,7 +33,36 @@ REFERENCE_LIST = regex.compile(
     r"(?im)^\W{0,4}(?:references?|sources?|bibliography|citations?|footnotes?|notes|works\s+cited|literature|further\s+reading)\W{0,4}$"
     r"|^\s*\[\^[\w-]+\]:"
 )
-URL = regex.compile(r"https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB_MARKERS = ("://", "www.")
+# An address's local part, searched for only around an "@": run over a whole
+# page, [\w.+-]+ starts at every word and was a tenth of the engine's time.
+_EMAIL_AROUND = 64
+
+
+def url_spans(prose: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses written out in ``prose``, sorted."""
+    spans: list[tuple[int, int]] = []
+    if any(marker in prose for marker in _WEB_MARKERS):
+        spans.extend(m.span() for m in _WEB_URL.finditer(prose))
+    at = prose.find("@")
+    while at != -1:
+        for match in _EMAIL_ADDRESS.finditer(prose, max(0, at - _EMAIL_AROUND), min(len(prose), at + 256)):
+            if match.start() <= at < match.end():
+                spans.append(match.span())
+                at = match.end() - 1
+                break
+        at = prose.find("@", at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # an address inside a URL is one span
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_WEB_URL = regex.compile(r"https?://\S+|\bwww\.\S+")
+_EMAIL_ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def find_citation(prose: str, start: int, end: int, references_resolve: bool) -> regex.Match[str] | None:

@@ -1,0 +1,2 @@
+"""The ``claimlint`` sub-commands, one module each; :mod:`claimlint.cli` joins
+them into one command group."""
