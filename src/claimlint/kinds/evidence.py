@@ -11,9 +11,11 @@ Context the kind reads besides the sentence itself:
 - ``resolved_by_document``: the sentence refers back to the study the page is
   about ("trial participants", "the study") and the page identifies that
   study formally (a registry number, a DOI, a PubMed id, "published in <Journal>").
-- ``require_waived_by_document``: ``require`` (the relevance test: is the
-  finding about what a treatment does?) does not apply on pages that offer a
-  treatment.
+- ``offer_document``: patterns that mark a page offering a treatment. Such a
+  page is read strictly: ``require`` (the relevance test: is the finding about
+  what a treatment does?) and ``lenient_exclude`` (findings in animals, findings
+  the same sentence calls uncertain) do not apply there, because any research it
+  mentions is offered in support of the sale.
 - ``exempt_document``: signals that the page reports its own review (a
   systematic-review summary); when at least ``exempt_document_min`` different
   signals occur, its findings are the page's own and need no citation."""
@@ -43,7 +45,8 @@ class EvidenceKind(RuleKind):
         "negation": Option(BOOL.check, BOOL.describe, True),
         "skip_blocks": STRINGS,
         "caveat_after": STRINGS,
-        "require_waived_by_document": STRINGS,
+        "offer_document": STRINGS,
+        "lenient_exclude": STRINGS,
         "exclude_before": STRINGS,
         "resolved_by_document": STRINGS,
         "exempt_document": STRINGS,
@@ -61,15 +64,14 @@ class EvidenceKind(RuleKind):
         self.attributed_severity = self.severity_option("attributed_severity")
         self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
         self.caveat_after = self.pattern("caveat_after")
-        self.require_waived_by_document = self.pattern("require_waived_by_document")
+        self.offer_document = self.pattern("offer_document")
+        self.lenient_exclude = self.pattern("lenient_exclude")
         self.exclude_before = self.pattern("exclude_before")
         self.resolved_by_document = self.pattern("resolved_by_document")
         self.exempt_signals = self.patterns_each("exempt_document")
 
-    def _require_waived(self, analysis: Analysis) -> bool:
-        """On a page that sells a treatment, any research it cites is offered in
-        support of the sale, whatever the sentence is about."""
-        return self.require_waived_by_document is not None and analysis.matches(self.require_waived_by_document)
+    def _offers_treatment(self, analysis: Analysis) -> bool:
+        return self.offer_document is not None and analysis.matches(self.offer_document)
 
     def _exempt(self, analysis: Analysis) -> bool:
         if not self.exempt_signals:
@@ -95,8 +97,11 @@ class EvidenceKind(RuleKind):
             return ()
         if self.exclude is not None and self.exclude.search(prose, sentence_start, sentence_end):
             return ()
-        if self.require is not None and not self.require.search(prose, sentence_start, sentence_end) and not self._require_waived(analysis):
-            return ()
+        if (self.require is not None and not self.require.search(prose, sentence_start, sentence_end)) or (
+            self.lenient_exclude is not None and self.lenient_exclude.search(prose, sentence_start, sentence_end)
+        ):
+            if not self._offers_treatment(analysis):
+                return ()
         if self.exclude_before is not None and self.exclude_before.search(clause_before(prose, sentence_start, start)):
             return ()
         if self._exempt(analysis):
