@@ -49,7 +49,7 @@ def test_a_price_quoted_in_news_is_not_an_offer(linter: Linter) -> None:
 def test_a_provider_named_in_its_own_copy_offers_treatment(linter: Linter) -> None:
     page = (
         "Book your consultation today.\n\n"
-        "There are two treatment programs for multiple sclerosis at Lakeview Medica.\n"
+        "Lakeview Medica offers three treatment programs for Parkinson's disease.\n"
     )
     assert 3 in _solicitation_lines(linter, page)
 
