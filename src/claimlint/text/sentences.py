@@ -18,8 +18,11 @@ _ABBREVIATIONS = frozenset(
     e.g i.e cf ca min max mg ml kg jan feb mar apr jun jul aug sep sept oct nov dec ph
     u.s u.k p.m a.m univ assoc hosp ref refs eq op""".split()
 )
+# A run of terminal punctuation is matched from its first mark and never
+# backtracked into: a line of ten thousand dots would otherwise be rescanned
+# from every dot, which is quadratic.
 _TERMINAL = regex.compile(
-    r"""(?:[.!?…]+["”’')\]]*(?:\s+|(?=["“(\[]?\p{Lu}\p{Ll})))  # punctuation, closers, then space or a glued capital
+    r"""(?:(?<![.!?…])[.!?…]++["”’')\]]*(?:\s+|(?=["“(\[]?\p{Lu}\p{Ll})))  # punctuation, closers, then space or a glued capital
       | (?<=\p{Lu}{3}[.!?])(?=\p{Lu}{2})                          # shouting copy glues sentences: "MEDICINE.THERE"
       | \n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)                  # a list entry starts on the next line
       | \n(?=[ \t]*\n)                                          # paragraph break inside a block
@@ -29,6 +32,13 @@ _TERMINAL = regex.compile(
 _NEWLINE = regex.compile(r"\n")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}.]+)$")
 _SOFT_WRAP_MIN = 60
+# Rules read a claim within its sentence, so every check at a match costs up to
+# a sentence's length. Scraped text without punctuation (a menu, a tag cloud, a
+# table flattened by its HTML) would be one sentence of megabytes and make the
+# cost quadratic; longer stretches are cut at white space. The longest real
+# sentence in the project's corpora is under 800 characters.
+MAX_SENTENCE = 1000
+_WHITESPACE = (" ", "\n", "\t", "\u00a0")
 
 
 def split_block(prose: str, start: int, end: int, out_starts: list[int], out_ends: list[int]) -> None:
@@ -79,6 +89,18 @@ def _emit(prose: str, start: int, end: int, out_starts: list[int], out_ends: lis
         start += 1
     while end > start and prose[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = max(prose.rfind(space, start + MAX_SENTENCE // 2, start + MAX_SENTENCE) for space in _WHITESPACE)
+        if cut == -1:
+            cut = start + MAX_SENTENCE
+        piece_end = cut
+        while piece_end > start and prose[piece_end - 1].isspace():
+            piece_end -= 1
+        out_starts.append(start)
+        out_ends.append(piece_end)
+        start = cut
+        while start < end and prose[start].isspace():
+            start += 1
     if end > start:
         out_starts.append(start)
         out_ends.append(end)
