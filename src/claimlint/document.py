@@ -209,6 +209,7 @@ class Document:
     directives: tuple[Directive, ...] = ()
     format: str = "text"
     _lines: LineIndex | None = field(default=None, repr=False)
+    _link_index: "_LinkIndex | None" = field(default=None, repr=False)
 
     @property
     def lines(self) -> LineIndex:
@@ -229,4 +230,37 @@ class Document:
         return self.source[span.offset : span.end_offset]
 
     def links_between(self, start: int, end: int) -> Iterable[Link]:
-        return (link for link in self.links if link.start < end and link.end > start)
+        """The links that overlap ``prose[start:end]``, in prose order."""
+        if not self.links:
+            return ()
+        if self._link_index is None:
+            self._link_index = _LinkIndex(self.links)
+        return self._link_index.between(start, end)
+
+
+class _LinkIndex:
+    """Links sorted by start, with the furthest end reached so far: a lookup is
+    a binary search plus the links that overlap, not a pass over every link of
+    the document (a page of thousands of links asked once per evidence claim
+    was quadratic)."""
+
+    __slots__ = ("starts", "reach", "ordered")
+
+    def __init__(self, links: Iterable[Link]) -> None:
+        self.ordered = sorted(links, key=lambda link: (link.start, link.end))
+        self.starts = [link.start for link in self.ordered]
+        self.reach: list[int] = []
+        furthest = 0
+        for link in self.ordered:
+            furthest = max(furthest, link.end)
+            self.reach.append(furthest)
+
+    def between(self, start: int, end: int) -> list[Link]:
+        found: list[Link] = []
+        index = bisect.bisect_left(self.starts, end) - 1
+        while index >= 0 and self.reach[index] > start:
+            if self.ordered[index].end > start:
+                found.append(self.ordered[index])
+            index -= 1
+        found.reverse()
+        return found

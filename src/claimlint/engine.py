@@ -137,11 +137,18 @@ def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
     results" is both an uncited study and a shown-to-work claim) are one problem:
     keep the more severe finding, then the lower code."""
     kept: list[Finding] = []
+    # Findings arrive sorted by start, so a kept finding that ends before the
+    # current one starts can never clash again: only the open ones of each
+    # category are compared (comparing with every kept finding was quadratic).
+    open_by_category: dict[str, list[int]] = {}
     for finding in findings:
-        clash = next((k for k in kept if k.category == finding.category and k.span.offset < finding.span.end_offset
-                      and finding.span.offset < k.span.end_offset), None)
+        start, end = finding.span.offset, finding.span.end_offset
+        open_ = [i for i in open_by_category.get(finding.category, ()) if kept[i].span.end_offset > start]
+        open_by_category[finding.category] = open_
+        clash = next((i for i in open_ if kept[i].span.offset < end), None)
         if clash is None:
+            open_.append(len(kept))
             kept.append(finding)
-        elif (finding.severity, clash.rule) > (clash.severity, finding.rule):
-            kept[kept.index(clash)] = finding
+        elif (finding.severity, kept[clash].rule) > (kept[clash].severity, finding.rule):
+            kept[clash] = finding
     return kept
