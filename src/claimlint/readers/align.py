@@ -17,8 +17,9 @@ Piece = tuple[str, int, int]
 
 def align(text: str, raw: str, start: int, limit: int | None = None) -> tuple[list[Piece], int]:
     """Pieces of ``text`` located in ``raw`` from ``start``, and the raw offset after them."""
-    if limit is None:
-        limit = len(raw)
+    # A parser's source map can point past the end of the text (tab stops
+    # expanded in nested lists); nothing beyond the text can be aligned.
+    limit = len(raw) if limit is None else min(limit, len(raw))
     if raw.startswith(text, start):
         return [(text, start, start + len(text))], start + len(text)
     found = raw.find(text, start, limit)

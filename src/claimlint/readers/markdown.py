@@ -40,6 +40,18 @@ _INLINE_BREAKS = frozenset({"softbreak", "hardbreak"})
 # real page nests beyond a dozen, so markers past this many are neutralised.
 _MAX_MARKER_RUN = 200
 _DEEP_PREFIX = regex.compile(r"(?m)^[ \t>*+\-\d.)]{%d,}" % (_MAX_MARKER_RUN + 1))
+# Two more inputs the Rust parser cannot take, read with markdown-it-py instead
+# (linear on both, with a nesting limit). Inline emphasis, links and images are
+# nested by recursion (measured: the process dies of a stack overflow at ~40k
+# levels, which a paragraph can only reach with as many markers) and crossed
+# emphasis ("*a _b *a _b ...") is quadratic (2,400 pairs: 0.17 s; 20k: minutes);
+# a run of link reference definitions is re-read once per definition (10k in a
+# row: 5 s). A paragraph of real prose holds a few dozen markers.
+_MAX_INLINE_MARKERS = 2_000
+_INLINE_MARKERS = "*_~["
+_MAX_DEFINITION_RUN = 1_000
+_DEFINITION_LINE = regex.compile(r"(?m)^ {0,3}\[[^\]\n]*\]:")
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 
 
 def _parser() -> Any:
@@ -120,6 +132,10 @@ class _Reader:
         body = _DEEP_PREFIX.sub(_flatten, body)
         # Offsets in ``body`` equal offsets in the file.
         self.parsed = body
+        if _beyond_the_fast_parser(body):
+            from . import markdown_fallback
+
+            return markdown_fallback.read(self.path, self.source, front_matter_keys=self.front_matter_keys)
         self.to_char = _byte_to_char(body)
         try:
             tree = _quietly(_parser().tree, body)
@@ -264,6 +280,32 @@ def _inline_events(children: list[Any]) -> Iterator[tuple[str, Any]]:
             stack.extend(("enter", child) for child in reversed(node.children))
         elif event == "enter" and node.name in ("link", "image"):
             yield "exit", node
+
+
+def _markers(text: str) -> int:
+    return sum(text.count(marker) for marker in _INLINE_MARKERS)
+
+
+def _beyond_the_fast_parser(body: str) -> bool:
+    """Could ``body`` overflow the Rust parser's stack or make it quadratic?"""
+    if _markers(body) > _MAX_INLINE_MARKERS:
+        # Inline nesting stays within a paragraph, and no paragraph holds a blank line.
+        start = 0
+        for blank in _BLANK_LINE.finditer(body):
+            if _markers(body[start : blank.start()]) > _MAX_INLINE_MARKERS:
+                return True
+            start = blank.end()
+        if _markers(body[start:]) > _MAX_INLINE_MARKERS:
+            return True
+    if body.count("]:") > _MAX_DEFINITION_RUN:
+        run, previous_line_end = 0, -2
+        for match in _DEFINITION_LINE.finditer(body):
+            run = run + 1 if match.start() == previous_line_end + 1 else 1
+            if run > _MAX_DEFINITION_RUN:
+                return True
+            line_end = body.find("\n", match.start())
+            previous_line_end = len(body) if line_end == -1 else line_end
+    return False
 
 
 def _flatten(match: regex.Match[str]) -> str:
