@@ -18,19 +18,20 @@ from typing import Iterable, Mapping, Sequence
 from .analysis import Analysis
 from .document import Document
 from .kinds import Hit
-from .model import Finding, Related, Severity
+from .model import Finding, Related, RuleTimeout, Severity
 from .kinds.anchors import anchors
 from .packs import Rule
 from .prefilter import AnchorIndex
+from . import timeouts
 
 _FIELDS = string.Formatter()
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule], severities: Mapping[str, Severity] | None = None, timeout: float = 5.0) -> None:
+    def __init__(self, rules: Sequence[Rule], severities: Mapping[str, Severity] | None = None, timeout: float | None = None) -> None:
         self.rules = list(rules)
         self.severities = dict(severities or {})
-        self.timeout = timeout
+        self.timeout = timeouts.PATTERN_TIMEOUT if timeout is None else timeout
         self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None]
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
         self._anchors = AnchorIndex([anchors(rule.checker.trigger.pattern) for rule in self._triggered])  # type: ignore[union-attr]
@@ -41,7 +42,10 @@ class Engine:
         if self._triggered and document.prose:
             hits.extend(self._scan_triggers(analysis))
         for rule in self._document_level:
-            hits.extend((rule, hit) for hit in rule.checker.scan(analysis))
+            try:
+                hits.extend((rule, hit) for hit in rule.checker.scan(analysis))
+            except TimeoutError:
+                raise RuleTimeout(rule.spec.code, self.timeout) from None
         return self._findings(analysis, hits)
 
     def _scan_triggers(self, analysis: Analysis) -> Iterable[tuple[Rule, Hit]]:
@@ -61,15 +65,18 @@ class Engine:
             # One finding per rule per sentence (a reviewer fixes the sentence,
             # not each word of it), pointing at the tightest match.
             best: dict[int, Hit] = {}
-            for start, end in _windows(analysis, candidates, rule.checker.scope):
-                for match in finditer(prose, start, end, timeout=timeout):
-                    if match.end() == match.start():
-                        continue
-                    for hit in at(analysis, match):
-                        sentence = sentences.index_at(hit.start)
-                        kept_hit = best.get(sentence)
-                        if kept_hit is None or hit.end - hit.start < kept_hit.end - kept_hit.start:
-                            best[sentence] = hit
+            try:
+                for start, end in _windows(analysis, candidates, rule.checker.scope):
+                    for match in finditer(prose, start, end, timeout=timeout):
+                        if match.end() == match.start():
+                            continue
+                        for hit in at(analysis, match):
+                            sentence = sentences.index_at(hit.start)
+                            kept_hit = best.get(sentence)
+                            if kept_hit is None or hit.end - hit.start < kept_hit.end - kept_hit.start:
+                                best[sentence] = hit
+            except TimeoutError:
+                raise RuleTimeout(rule.spec.code, timeout) from None
             kept.extend((rule, hit) for hit in best.values())
         return kept
 

@@ -118,3 +118,13 @@ class FileNote:
 
     path: str
     message: str
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past its time limit on one document (catastrophic
+    backtracking in a user's rule). The runner reports it as that file's error."""
+
+    def __init__(self, code: str, seconds: float) -> None:
+        super().__init__(f"rule {code} timed out after {seconds:g}s")
+        self.code = code
+        self.seconds = seconds

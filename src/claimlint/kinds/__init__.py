@@ -18,6 +18,7 @@ import regex
 from ..analysis import Analysis
 from ..model import Severity
 from ..rulespec import RuleSpec
+from ..timeouts import TimedPattern
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 _MACRO = regex.compile(r"\{([a-z][a-z_]*)\}")
@@ -133,7 +134,8 @@ class PatternCompiler:
     def compile(self, patterns: Iterable[str]) -> regex.Pattern[str]:
         if self.lazy:
             return LazyPattern(self.source(patterns), FLAGS)  # type: ignore[return-value]
-        return regex.compile(self.source(patterns), FLAGS)
+        # A user's pattern: every search it makes has a time limit.
+        return TimedPattern(regex.compile(self.source(patterns), FLAGS))  # type: ignore[return-value]
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
