@@ -7,6 +7,8 @@ rule-file and baseline errors print one clear line and return 2.
 
 from __future__ import annotations
 
+import os
+import traceback
 from typing import Sequence
 
 import click
@@ -45,4 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
     except BrokenPipeError:
         return EXIT_CLEAN
+    except KeyboardInterrupt:
+        click.echo("claimlint: interrupted", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug is one line and exit 2, never a traceback
+        if os.environ.get("CLAIMLINT_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"claimlint: internal error: {type(exc).__name__}: {exc} (please report this; "
+                   "set CLAIMLINT_DEBUG=1 to see where it happened)", err=True)
+        return EXIT_ERROR
     return EXIT_CLEAN

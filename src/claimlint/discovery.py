@@ -28,6 +28,14 @@ class Missing:
     display: str
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A folder that could not be listed (no permission, say): reported, not skipped in silence."""
+
+    display: str
+    reason: str
+
+
 def _spec(patterns: Sequence[str]):  # type: ignore[no-untyped-def]
     import pathspec
 
@@ -75,17 +83,18 @@ def discover(
     format_hint: str | None = None,
     respect_gitignore: bool = True,
     force_exclude: bool = False,
-) -> Iterator[Target | Missing]:
+) -> Iterator[Target | Missing | Unreadable]:
     """``force_exclude`` applies the exclude globs to files named explicitly too,
     as a pre-commit hook needs: pre-commit names every changed file."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     gitignores = _GitIgnores(respect_gitignore)
     seen: set[Path] = set()
+    real_root = _resolved(root)
 
     def relative(path: Path) -> str:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return _resolved(path).relative_to(real_root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -97,7 +106,9 @@ def discover(
 
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
+        # A symbolic link that leads nowhere (or round in a loop) is named on
+        # purpose: it is reported as unreadable rather than as missing.
+        if path.is_file() or (path.is_symlink() and not path.is_dir()):
             if force_exclude and exclude_spec is not None and exclude_spec.match_file(relative(path)):
                 continue
             fmt = format_hint or format_for(path.name, dict(extensions or {})) or "text"
@@ -106,9 +117,11 @@ def discover(
         if not path.is_dir():
             yield Missing(raw)
             continue
-        for current, dirs, files in os.walk(path, followlinks=True):
+        failures: list[OSError] = []
+        for current, dirs, files in os.walk(path, followlinks=True, onerror=failures.append):
+            yield from _unreadable(failures)
             folder = Path(current)
-            real = folder.resolve()
+            real = _resolved(folder)
             if real in seen:
                 dirs[:] = []
                 continue
@@ -126,3 +139,17 @@ def discover(
                 if not wanted(file_path, False):
                     continue
                 yield Target(file_path, os.path.normpath(str(file_path)), format_hint or fmt or "text")
+        yield from _unreadable(failures)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: Python 3.10-3.12 raise RuntimeError
+        return Path(os.path.abspath(path))
+
+
+def _unreadable(failures: list[OSError]) -> Iterator[Unreadable]:
+    while failures:
+        failure = failures.pop(0)
+        yield Unreadable(os.path.normpath(str(failure.filename)), failure.strerror or str(failure))

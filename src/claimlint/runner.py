@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from .config import Config
-from .decoding import BinaryFile, decode
-from .discovery import Missing, Target, discover
+from .decoding import BinaryFile, Decoded, decode
+from .discovery import Missing, Target, Unreadable, discover
 from .document import Document
 from .engine import Engine
-from .model import FileError, FileNote, Finding, Severity
+from .model import FileError, FileNote, Finding, RuleTimeout, Severity
 from .packs import Rule, load_rules
 from .plugins import load_plugins
 from .readers import read_document
@@ -79,10 +80,13 @@ class Linter:
         return self._per_file(path, self.check_document(document))
 
     def check_target(self, target: Target) -> FileResult:
+        """Check one file. Never raises: whatever goes wrong is that file's error or note."""
+        limit = self.config.max_file_size
         try:
             size = target.path.stat().st_size
-            if size > self.config.max_file_size:
-                return FileResult(note=FileNote(target.display, f"skipped: {size:,} bytes is over max-file-size ({self.config.max_file_size:,})"))
+            if size > limit:
+                return FileResult(note=FileNote(target.display, f"skipped: {size:,} bytes is over max-file-size ({limit:,}); "
+                                                                "raise it with --max-file-size or the max-file-size setting to check it"))
             data = target.path.read_bytes()
         except OSError as exc:
             return FileResult(error=FileError(target.display, f"cannot read file: {exc.strerror or exc}"))
@@ -90,14 +94,22 @@ class Linter:
             decoded = decode(data)
         except BinaryFile as exc:
             return FileResult(note=FileNote(target.display, f"skipped: {exc}"))
-        try:
-            document = read_document(target.display, decoded.text, target.format, self.config.front_matter_keys)
-            findings = self._per_file(target.display, self.check_document(document))
-        except TimeoutError as exc:
-            return FileResult(error=FileError(target.display, f"a rule pattern timed out ({exc}); check custom rules for catastrophic backtracking"))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-            return FileResult(error=FileError(target.display, f"internal error: {type(exc).__name__}: {exc} (please report this)"))
-        note = FileNote(target.display, f"decoded as {decoded.encoding} with undecodable bytes replaced") if decoded.lossy else None
+            return FileResult(error=_internal_error(target.display, exc))
+        return self.check_decoded(target.display, decoded, target.format)
+
+    def check_decoded(self, display: str, decoded: Decoded, fmt: str) -> FileResult:
+        """Check decoded text. Never raises: a rule that times out or a bug
+        hit by this text is reported as this file's error."""
+        try:
+            document = read_document(display, decoded.text, fmt, self.config.front_matter_keys)
+            findings = self._per_file(display, self.check_document(document))
+        except RuleTimeout as exc:
+            return FileResult(error=FileError(display, f"rule {exc.code} timed out on {display} after {exc.seconds:g}s; "
+                                                       f"simplify its pattern or ignore {exc.code} for this file (per-file-ignores)"))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+            return FileResult(error=_internal_error(display, exc))
+        note = FileNote(display, f"decoded as {decoded.encoding} with undecodable bytes replaced") if decoded.lossy else None
         return FileResult(findings=tuple(findings), note=note)
 
     def _per_file(self, path: str, findings: list[Finding]) -> list[Finding]:
@@ -124,6 +136,11 @@ def _relative_to(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
+def _internal_error(display: str, exc: BaseException) -> FileError:
+    return FileError(display, f"internal error: {type(exc).__name__}: {exc}; the other files were checked "
+                              "(please report this with the file, or exclude it)")
+
+
 def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Severity]:
     resolved: dict[str, Severity] = {}
     for selector, severity in config.severity.items():
@@ -141,9 +158,9 @@ def _init_worker(config: Config) -> None:
     _WORKER = Linter(config)
 
 
-def _check_in_worker(target: Target) -> FileResult:
+def _check_in_worker(targets: list[Target]) -> list[FileResult]:
     assert _WORKER is not None
-    return _WORKER.check_target(target)
+    return [_WORKER.check_target(target) for target in targets]
 
 
 def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format_hint: str | None = None,
@@ -152,16 +169,19 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     linter = linter or Linter(config)
     targets: list[Target] = []
     missing: list[str] = []
+    unreadable: list[FileError] = []
     for item in discover(paths, root=config.root, include=config.include, exclude=config.exclude,
                          extensions=config.extensions, format_hint=format_hint, respect_gitignore=config.respect_gitignore,
                          force_exclude=config.force_exclude):
         if isinstance(item, Missing):
             missing.append(item.display)
+        elif isinstance(item, Unreadable):
+            unreadable.append(FileError(item.display, f"cannot read folder: {item.reason}"))
         else:
             targets.append(item)
     results = list(_check_all(linter, targets, jobs))
     findings: list[Finding] = []
-    errors: list[FileError] = []
+    errors: list[FileError] = list(unreadable)
     notes: list[FileNote] = []
     for result in results:
         findings.extend(result.findings)
@@ -178,7 +198,45 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     workers = min(jobs or os.cpu_count() or 1, len(targets))
     if workers <= 1 or len(targets) < 4:
         return [linter.check_target(t) for t in targets]
-    chunk = max(1, min(64, len(targets) // (workers * 4)))
+    size = max(1, min(64, len(targets) // (workers * 4)))
+    chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
+    results: list[FileResult] = []
+    lost: list[Target] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config,)) as pool:
-        return list(pool.map(_check_in_worker, targets, chunksize=chunk))
+        futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                results.extend(future.result())
+            except BrokenProcessPool:
+                results.extend([FileResult()] * len(chunk))
+                lost.extend(chunk)
+    if lost:
+        # A worker died (a crash in a native parser, say) and took its pool
+        # with it. Check the lost files again one at a time, so that only the
+        # file that kills a worker is reported and the others are checked.
+        retried = _check_one_by_one(linter.config, lost)
+        for index, target in enumerate(targets):
+            if target in retried:
+                results[index] = retried[target]
+    return results
+
+
+def _check_one_by_one(config: Config, targets: list[Target]) -> dict[Target, FileResult]:
+    results: dict[Target, FileResult] = {}
+    remaining = list(targets)
+    while remaining:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(config,)) as pool:
+            futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
+            for position, (target, future) in enumerate(zip(remaining, futures)):
+                try:
+                    results[target] = future.result()[0]
+                except BrokenProcessPool:
+                    # One worker runs the files in order: the first lost one killed it.
+                    results[target] = FileResult(error=FileError(target.display, "the process checking this file crashed; the other "
+                                                                                 "files were checked (please report this with the file, or exclude it)"))
+                    remaining = remaining[position + 1 :]
+                    break
+            else:
+                remaining = []
+    return results
 

@@ -125,12 +125,14 @@ def _check_stdin(linter: Linter, report: Report, stdin_filename: str | None, for
     name = stdin_filename or "<stdin>"
     fmt = format_hint or format_for(name, dict(linter.config.extensions)) or "text"
     try:
-        text = decode(sys.stdin.buffer.read()).text
+        decoded = decode(sys.stdin.buffer.read())
     except BinaryFile as exc:
         return replace(report, errors=report.errors + (FileError(name, str(exc)),)), {}
-    findings = linter.check_text(text, fmt, name)
-    return replace(report, findings=report.findings + tuple(findings), files_checked=report.files_checked + 1,
-                   checked=report.checked + (name,)), {name: text}
+    result = linter.check_decoded(name, decoded, fmt)
+    return replace(report, findings=report.findings + result.findings, files_checked=report.files_checked + 1,
+                   errors=report.errors + ((result.error,) if result.error else ()),
+                   notes=report.notes + ((result.note,) if result.note else ()),
+                   checked=report.checked + (name,)), {name: decoded.text}
 
 
 def _merge(total: Report, part: _Run) -> Report:
