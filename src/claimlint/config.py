@@ -23,6 +23,34 @@ class ConfigError(Exception):
     pass
 
 
+_SIZE = regex.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$")
+_SIZE_UNITS = {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """``5MB``, ``500k``, ``2.5 MiB`` or a plain number of bytes (units are
+    powers of 1024, as file managers count). Raises ``ValueError``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    else:
+        match = _SIZE.match(str(value))
+        if match is None:
+            raise ValueError(f"{value!r} is not a size (examples: 500k, 5MB, 1GB, 2000000)")
+        unit = (match.group(2) or "b")[0].lower()
+        size = int(float(match.group(1)) * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise ValueError(f"{value!r} is not a positive size")
+    return size
+
+
+def _is_size(value: Any) -> bool:
+    try:
+        parse_size(value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ("ALL",)
@@ -71,7 +99,7 @@ _SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "front-matter-keys": (_strings, "a list of front-matter keys"),
     "extensions": (lambda v: isinstance(v, dict) and all(isinstance(x, str) and x in ("text", "markdown", "html") for x in v.values()), "a mapping of extension to text, markdown or html"),
     "fail-on": (lambda v: v in ("error", "warning", "info", "never"), "one of error, warning, info, never"),
-    "max-file-size": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "a positive number of bytes"),
+    "max-file-size": (_is_size, "a positive size such as 5MB, 500k or a number of bytes"),
     "respect-gitignore": (lambda v: isinstance(v, bool), "true or false"),
     "force-exclude": (lambda v: isinstance(v, bool), "true or false"),
 }
@@ -219,7 +247,7 @@ def _build(data: Mapping[str, Any], lines: Mapping[str, int], path: Path) -> Con
         front_matter_keys=tuple(data.get("front-matter-keys", ())),
         extensions={(k if k.startswith(".") else "." + k).lower(): v for k, v in data.get("extensions", {}).items()},
         fail_on=data.get("fail-on", "warning"),
-        max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+        max_file_size=parse_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
         respect_gitignore=data.get("respect-gitignore", True),
         force_exclude=data.get("force-exclude", False),
         path=path,

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..reporters import FORMATS
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UserError, apply_overrides, load_configs, make_linter, selection_options
+from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UserError, apply_overrides, load_configs, make_linter, parse_size_option,
+                     selection_options)
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -49,6 +50,8 @@ class _Run:
 @click.option("--format-hint", type=click.Choice(("text", "markdown", "html")), help="Read every file (and standard input) as this format.")
 @click.option("--stdin-filename", help="Name to report for standard input ('-'); its extension picks the format.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Files checked in parallel [default: all cores].")
+@click.option("--max-file-size", metavar="SIZE", callback=parse_size_option,
+              help="Skip (with a note) files larger than SIZE, such as 500k or 5MB [default: 10MB].")
 @click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off [default: on for terminals].")
@@ -56,7 +59,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
           extend_select: tuple[str, ...], fail_on: str | None, config_path: str | None, isolated: bool,
           exclude: tuple[str, ...], include: tuple[str, ...], force_exclude: bool, baseline_path: str | None,
           write_baseline_path: str | None, format_hint: str | None, stdin_filename: str | None, jobs: int | None,
-          statistics: bool, exit_zero: bool, color: bool | None) -> None:
+          max_file_size: int | None, statistics: bool, exit_zero: bool, color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
     from ..runner import Report
 
@@ -68,7 +71,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     total = _Run(Report((), (), (), 0))
     for loaded, members in load_configs(paths, config_path, isolated, stdin_filename):
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
-                                 exclude=exclude, include=include, force_exclude=force_exclude)
+                                 exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size)
         part = _check_group(config, members, jobs, format_hint, stdin_filename)
         if baseline is not None:
             part, known = _without_known(part, Path(baseline_path), baseline)  # type: ignore[arg-type]

@@ -58,7 +58,7 @@ def make_linter(config: Config) -> Linter:
 
 def apply_overrides(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (), extend_select: Sequence[str] = (),
                     fail_on: str | None = None, exclude: Sequence[str] = (), include: Sequence[str] = (),
-                    force_exclude: bool = False) -> Config:
+                    force_exclude: bool = False, max_file_size: int | None = None) -> Config:
     """Command-line values on top of a file's. ``--ignore`` adds to the
     configured ignores rather than replacing them."""
     extra_ignores = split(ignore)
@@ -70,7 +70,20 @@ def apply_overrides(config: Config, *, select: Sequence[str] = (), ignore: Seque
         exclude=tuple(exclude),
         include=tuple(include),
         force_exclude=True if force_exclude else None,
+        max_file_size=max_file_size,
     )
+
+
+def parse_size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """Click callback for ``--max-file-size 5MB``."""
+    from ..config import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
