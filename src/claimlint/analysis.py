@@ -15,6 +15,7 @@ import regex
 
 from .document import Block, Document
 from .text import citations
+from .text.lowering import lower_in_pieces
 from .text.sentences import Sentences
 
 T = TypeVar("T")
@@ -95,7 +96,7 @@ class Analysis:
     def lowered(self) -> str:
         """The prose lower-cased for anchor searches; "ſ" becomes "s" as the
         regex engine's case folding has it."""
-        return self.memo("lowered", lambda: self.prose.lower().replace("\u017f", "s"))
+        return self.memo("lowered", lambda: lower_in_pieces(self.prose).replace("\u017f", "s"))
 
     def matches(self, pattern: regex.Pattern[str]) -> bool:
         """Does ``pattern`` occur anywhere in the document's prose? (cached)

@@ -96,6 +96,7 @@ class Linter:
             return FileResult(note=FileNote(target.display, f"skipped: {exc}"))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
             return FileResult(error=_internal_error(target.display, exc))
+        del data  # the text is all that is needed now; a large file's bytes need not stay
         return self.check_decoded(target.display, decoded, target.format)
 
     def check_decoded(self, display: str, decoded: Decoded, fmt: str) -> FileResult:

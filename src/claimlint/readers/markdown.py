@@ -148,7 +148,12 @@ class _Reader:
             from . import markdown_fallback
 
             return markdown_fallback.read(self.path, self.source, front_matter_keys=self.front_matter_keys)
-        self._blocks(tree)
+        # The parse tree weighs about ten times the page; handing its top-level
+        # nodes over one by one lets each be freed once read, so the tree and
+        # the prose built from it are never both whole in memory.
+        children = tree.children
+        del tree
+        self._blocks(children)
         document = self.builder.build(self.path, self.source, directives=tuple(self.directives), format="markdown")
         document._lines = self.lines
         return document
@@ -159,9 +164,11 @@ class _Reader:
             return self.cursor, self.cursor
         return self.to_char(srcmap[0]), self.to_char(srcmap[1])
 
-    def _blocks(self, root: Any) -> None:
-        """Walk the block structure without recursion (nesting can be deep)."""
-        stack: list[tuple[Any, str]] = [(child, "paragraph") for child in reversed(root.children)]
+    def _blocks(self, children: list[Any]) -> None:
+        """Walk the block structure without recursion (nesting can be deep).
+        Takes over ``children``: the list is emptied."""
+        stack: list[tuple[Any, str]] = [(child, "paragraph") for child in reversed(children)]
+        children.clear()
         while stack:
             node, kind = stack.pop()
             name = node.name
