@@ -1,22 +1,34 @@
 """Files claimlint writes (reports, baselines) are written atomically: to a
 temporary file beside the target, then renamed over it, so an interrupted run
-never leaves a half-written file."""
+never leaves a half-written file and a failed one leaves the previous file as
+it was."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 
-def write_atomically(path: Path, text: str) -> None:
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text file to write ``path`` through: it replaces ``path`` only when
+    the ``with`` block finishes without an exception. A report can be streamed
+    into it rather than built whole in memory first."""
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            yield out
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp creates the file readable by its owner only; a report or a
+        # baseline is shared like any file the user writes.
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -24,3 +36,18 @@ def write_atomically(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomically(path: Path, text: str) -> None:
+    with atomic_writer(path) as out:
+        out.write(text)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file keeps (when it exists) or would get from a plain open()."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -7,7 +7,6 @@ the right one to each."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections import Counter
@@ -93,12 +92,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     if write_baseline_path:
         _write_baseline(report, Path(write_baseline_path))
     else:
-        from ..reporters import get_reporter
-
-        buffer = io.StringIO()
         use_color = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        get_reporter(output_format)(report, buffer, color=use_color, statistics=statistics, sources=total.sources, root=None)
-        _emit(buffer.getvalue(), output)
+        _write_report(report, output_format, output, color=use_color, statistics=statistics, sources=total.sources)
     if total.missing or report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if total.failing and not exit_zero and not write_baseline_path else EXIT_CLEAN)
@@ -184,14 +179,20 @@ def _write_baseline(report: Report, path: Path) -> None:
                f"in {files} file{'s' if files != 1 else ''} in baseline {path}", err=True)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _write_report(report: Report, output_format: str, output: str | None, **options: object) -> None:
+    """Stream the report to standard output or, atomically, to ``output``:
+    the report of a large run is never held whole in memory, and a failed
+    write leaves the previous ``output`` file as it was."""
+    from ..files import atomic_writer
+    from ..reporters import get_reporter
+
+    write = get_reporter(output_format)
     if output is None:
-        sys.stdout.write(text)
+        write(report, sys.stdout, root=None, **options)
         sys.stdout.flush()
         return
-    from ..files import write_atomically
-
     try:
-        write_atomically(Path(output), text)
+        with atomic_writer(Path(output)) as out:
+            write(report, out, root=None, **options)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
