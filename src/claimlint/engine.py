@@ -37,18 +37,25 @@ class Engine:
         self._anchors = AnchorIndex([anchors(rule.checker.trigger.pattern) for rule in self._triggered])  # type: ignore[union-attr]
 
     def check(self, document: Document) -> list[Finding]:
+        """The findings of every rule. A rule whose pattern runs past its time
+        limit is left out and :class:`RuleTimeout` is raised at the end,
+        carrying the other rules' findings."""
         analysis = Analysis(document)
         hits: list[tuple[Rule, Hit]] = []
+        timed_out: list[str] = []
         if self._triggered and document.prose:
-            hits.extend(self._scan_triggers(analysis))
+            hits.extend(self._scan_triggers(analysis, timed_out))
         for rule in self._document_level:
             try:
-                hits.extend((rule, hit) for hit in rule.checker.scan(analysis))
+                hits.extend([(rule, hit) for hit in rule.checker.scan(analysis)])
             except TimeoutError:
-                raise RuleTimeout(rule.spec.code, self.timeout) from None
-        return self._findings(analysis, hits)
+                timed_out.append(rule.spec.code)
+        findings = self._findings(analysis, hits)
+        if timed_out:
+            raise RuleTimeout(tuple(timed_out), self.timeout, tuple(findings))
+        return findings
 
-    def _scan_triggers(self, analysis: Analysis) -> Iterable[tuple[Rule, Hit]]:
+    def _scan_triggers(self, analysis: Analysis, timed_out: list[str]) -> Iterable[tuple[Rule, Hit]]:
         """One anchor scan finds the sentences each rule may match in; the
         rule's pattern and context checks run in those sentences (or their
         blocks, for rules scoped to a block) only. Per-rule passes over the
@@ -76,7 +83,8 @@ class Engine:
                             if kept_hit is None or hit.end - hit.start < kept_hit.end - kept_hit.start:
                                 best[sentence] = hit
             except TimeoutError:
-                raise RuleTimeout(rule.spec.code, timeout) from None
+                timed_out.append(rule.spec.code)
+                continue
             kept.extend((rule, hit) for hit in best.values())
         return kept
 

@@ -121,10 +121,12 @@ class FileNote:
 
 
 class RuleTimeout(Exception):
-    """A rule's pattern ran past its time limit on one document (catastrophic
-    backtracking in a user's rule). The runner reports it as that file's error."""
+    """Rules whose patterns ran past their time limit on one document
+    (catastrophic backtracking in a user's rule). Carries the findings of the
+    other rules; the runner reports the timeout as that file's error."""
 
-    def __init__(self, code: str, seconds: float) -> None:
-        super().__init__(f"rule {code} timed out after {seconds:g}s")
-        self.code = code
+    def __init__(self, codes: tuple[str, ...], seconds: float, findings: tuple[Finding, ...] = ()) -> None:
+        super().__init__(f"rule {', '.join(codes)} timed out after {seconds:g}s")
+        self.codes = codes
         self.seconds = seconds
+        self.findings = findings

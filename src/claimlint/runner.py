@@ -102,16 +102,21 @@ class Linter:
     def check_decoded(self, display: str, decoded: Decoded, fmt: str) -> FileResult:
         """Check decoded text. Never raises: a rule that times out or a bug
         hit by this text is reported as this file's error."""
+        error: FileError | None = None
         try:
             document = read_document(display, decoded.text, fmt, self.config.front_matter_keys)
-            findings = self._per_file(display, self.check_document(document))
-        except RuleTimeout as exc:
-            return FileResult(error=FileError(display, f"rule {exc.code} timed out on {display} after {exc.seconds:g}s; "
-                                                       f"simplify its pattern or ignore {exc.code} for this file (per-file-ignores)"))
+            try:
+                findings = self.check_document(document)
+            except RuleTimeout as exc:
+                # The other rules' findings stand. A suppression of the slow
+                # rule cannot be judged unused, so that check is skipped.
+                findings = apply_suppressions(document, list(exc.findings), None)
+                error = FileError(display, _timeout_message(display, exc))
+            findings = self._per_file(display, findings)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
             return FileResult(error=_internal_error(display, exc))
         note = FileNote(display, f"decoded as {decoded.encoding} with undecodable bytes replaced") if decoded.lossy else None
-        return FileResult(findings=tuple(findings), note=note)
+        return FileResult(findings=tuple(findings), error=error, note=note)
 
     def _per_file(self, path: str, findings: list[Finding]) -> list[Finding]:
         if not self.config.per_file_ignores:
@@ -135,6 +140,13 @@ def _relative_to(path: str, root: Path) -> str:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         return Path(path).as_posix()
+
+
+def _timeout_message(display: str, exc: RuleTimeout) -> str:
+    codes = ", ".join(exc.codes)
+    rules, them = ("rule", codes) if len(exc.codes) == 1 else ("rules", "them")
+    return (f"{rules} {codes} timed out on {display} after {exc.seconds:g}s; simplify the pattern or ignore {them} "
+            "for this file (per-file-ignores); the other rules' findings are reported")
 
 
 def _internal_error(display: str, exc: BaseException) -> FileError:
