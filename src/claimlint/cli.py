@@ -47,9 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
     except BrokenPipeError:
         return EXIT_CLEAN
-    except KeyboardInterrupt:
-        click.echo("claimlint: interrupted", err=True)
-        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last resort: a bug is one line and exit 2, never a traceback
         if os.environ.get("CLAIMLINT_DEBUG"):
             traceback.print_exc()
