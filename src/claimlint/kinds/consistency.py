@@ -97,6 +97,9 @@ class ConsistencyKind(RuleKind):
     def _years(self, analysis: Analysis, found: list[Mention]) -> Iterable[Hit]:
         by_subject: dict[str, Mention] = {}
         earlier: list[Mention] = []
+        # Counted as mentions arrive: recounting every earlier mention at each
+        # one was quadratic (a table of 10k dated rows took minutes).
+        years: Counter[str] = Counter()
         for mention in found:
             sentence_start, sentence_end = analysis.sentence_bounds(mention.start)
             future = _FUTURE_TENSE if mention.key.startswith("launch|") else _FUTURE
@@ -112,12 +115,12 @@ class ConsistencyKind(RuleKind):
                 # says it is about what was dated just before.
                 if earlier[-1].value != mention.value:
                     yield self._hit(mention, earlier[-1])
-            elif earlier:
-                years = Counter(m.value for m in earlier)
-                year, count = years.most_common(1)[0]
-                if len(years) == 1 and count >= self.options["min_agreeing"] and mention.value != year:
+            elif len(years) == 1:
+                [(year, count)] = years.items()
+                if count >= self.options["min_agreeing"] and mention.value != year:
                     yield self._hit(mention, earlier[0])
             earlier.append(mention)
+            years[mention.value] += 1
 
     def _hit(self, mention: Mention, earlier: Mention) -> Hit:
         return Hit(
