@@ -64,11 +64,24 @@ def apply_suppressions(document: Document, findings: list[Finding], unused: Find
     if not document.directives:
         return findings
     scopes = _scopes(document)
+    # A sweep down the lines: a finding is compared with the scopes open at
+    # its line only (comparing it with every scope was quadratic on pages with
+    # thousands of suppression comments).
+    waiting = sorted(scopes, key=lambda scope: scope.first_line)
+    next_waiting = 0
+    open_scopes: list[_Scope] = []
+    line = 0
     kept: list[Finding] = []
-    for finding in findings:
+    for finding in sorted(findings, key=lambda finding: finding.span.line):
+        if finding.span.line != line:
+            line = finding.span.line
+            while next_waiting < len(waiting) and waiting[next_waiting].first_line <= line:
+                open_scopes.append(waiting[next_waiting])
+                next_waiting += 1
+            open_scopes = [scope for scope in open_scopes if scope.last_line >= line]
         excused = False
-        for scope in scopes:
-            if scope.first_line <= finding.span.line <= scope.last_line and excuses(scope.directive.codes, finding):
+        for scope in open_scopes:
+            if excuses(scope.directive.codes, finding):
                 scope.used = True
                 excused = True
         if not excused:
