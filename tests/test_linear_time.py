@@ -153,7 +153,7 @@ def _peak_rss(arguments: list[str]) -> tuple[int, subprocess.CompletedProcess[st
     script = ("import resource, sys\nfrom claimlint.cli import main\ncode = main(sys.argv[1:])\n"
               "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
               "print(peak * (1 if sys.platform == 'darwin' else 1024), file=sys.stderr)\nsys.exit(code)\n")
-    done = subprocess.run([sys.executable, "-c", script, *arguments], capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-c", script, *arguments], capture_output=True, text=True, timeout=600, check=False)
     return int(done.stderr.strip().splitlines()[-1]), done
 
 
