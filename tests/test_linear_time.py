@@ -1,13 +1,14 @@
 """Bounded cost: checking time grows linearly with the input, for realistic
 pages and for inputs built to find quadratic corners (runs of punctuation,
 one endless sentence, thousands of links, addresses or table rows, deep
-markup), and a 25 MB page is checked in bounded memory.
+markup), and a 25 MB page is checked in bounded memory (under 25 times its
+size).
 
 Each case is timed on a small and an eight (or sixteen) times larger input
 (the best of a few runs, as the machine is shared); quadratic work would make
 the larger input cost eight (sixteen) times more per byte, so a per-byte ratio
-under 3 is a generous pass. These tests take about half a minute; ``-m 'not slow'`` leaves
-them out."""
+under 3 is a generous pass. These tests take about a minute, half of it the
+25 MB page; ``-m 'not slow'`` leaves them out."""
 
 from __future__ import annotations
 
@@ -46,6 +47,11 @@ CAREFUL = [
     "Some clinics claim to cure autism; the FDA warns against these unapproved products.",
     "Parking is available behind the main building, next to the pharmacy.",
     "Bring a list of your current medicines to the first appointment.",
+]
+PLAIN = [
+    "The reception desk is open from nine to five on weekdays.",
+    "Our newsletter comes out on the first Monday of each month.",
+    "The waiting room has free wifi, water and a children's corner.",
 ]
 
 
@@ -145,7 +151,11 @@ def test_time_grows_linearly(case: str) -> None:
     assert ratio < MAX_PER_BYTE_RATIO, f"{case}: {small_time:.3f}s for {len(small_text):,} -> {large_time:.3f}s for {len(large_text):,} (x{ratio:.1f} per byte)"
 
 
-MAX_MEMORY_PER_BYTE = 20
+# Measured: 17-19x for a Markdown page with typographic quotes (Python keeps
+# such text at two bytes a character, in the source, the prose and its
+# lower-cased copy; the Rust parser's tree is about ten times the page while it
+# is read), 13x for the same page as plain text or HTML.
+MAX_MEMORY_PER_BYTE = 25
 
 
 def _peak_rss(arguments: list[str]) -> tuple[int, subprocess.CompletedProcess[str]]:
@@ -163,7 +173,7 @@ def test_a_25_mb_page_is_checked_in_bounded_memory(tmp_path: Path) -> None:
     with page.open("w", encoding="utf-8") as out:
         written = 0
         while written < 25 * 1024 * 1024:
-            chunk = "\n\n".join(" ".join(rng.choice(CLAIMS if rng.random() < 0.1 else CAREFUL) for _ in range(4)) for _ in range(200))
+            chunk = "\n\n".join(" ".join(rng.choice(CLAIMS if rng.random() < 0.1 else CAREFUL + PLAIN) for _ in range(4)) for _ in range(200))
             written += out.write(chunk + "\n\n")
     size = page.stat().st_size
     report = tmp_path / "report.json"
