@@ -65,7 +65,7 @@ class Engine:
         timeout = self.timeout
         kept: list[tuple[Rule, Hit]] = []
         for rule, candidates in zip(self._triggered, self._anchors.candidates(prose, analysis.lowered, sentences)):
-            if not candidates:
+            if not candidates or not rule.checker.applies_to(analysis):
                 continue
             finditer = rule.checker.trigger.finditer  # type: ignore[union-attr]
             at = rule.checker.at

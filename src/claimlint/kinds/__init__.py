@@ -194,6 +194,12 @@ class RuleKind:
         value = self.options.get(key)
         return Severity.parse(value) if value else None
 
+    def applies_to(self, analysis: Analysis) -> bool:
+        """Can this rule fire on the document at all? Page-level preconditions
+        (a phrase rule's ``require_document``) are answered once per document,
+        before the rule's pattern is searched for."""
+        return True
+
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         return ()
 

@@ -65,6 +65,9 @@ class PhraseKind(RuleKind):
         last = min(len(sentences) - 1, index + window)
         return sentences.starts[first], sentences.ends[last]
 
+    def applies_to(self, analysis: Analysis) -> bool:
+        return self.require_document is None or analysis.matches(self.require_document)
+
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
         start, end = match.span()
@@ -73,17 +76,8 @@ class PhraseKind(RuleKind):
         if self.skip_blocks and analysis.block_kind(start) in self.skip_blocks:
             return ()
         sentence_start, sentence_end = analysis.sentence_bounds(start)
-        options = self.options
-        if options["negation"] and is_negated(prose, sentence_start, sentence_end, start, end):
-            return ()
-        if options["questions"] and is_question(prose, sentence_start, sentence_end):
-            return ()
-        if options["reported"] and (
-            is_reported(prose, sentence_start, start, sentence_end)
-            or is_mentioned(prose, start, end)
-            or in_warning_scope(analysis, start)
-        ):
-            return ()
+        # The pattern filters of the sentence first: they are cheaper than the
+        # context model, and every check here only rules a match out.
         if self.require is not None and self.require.search(prose, *self._require_span(analysis, start)) is None:
             return ()
         if self.require_all:
@@ -99,7 +93,16 @@ class PhraseKind(RuleKind):
             before, after = self.options["near_before"], self.options["near_after"]
             if self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after)):
                 return ()
-        if self.require_document is not None and not analysis.matches(self.require_document):
+        options = self.options
+        if options["negation"] and is_negated(prose, sentence_start, sentence_end, start, end):
+            return ()
+        if options["questions"] and is_question(prose, sentence_start, sentence_end):
+            return ()
+        if options["reported"] and (
+            is_reported(prose, sentence_start, start, sentence_end)
+            or is_mentioned(prose, start, end)
+            or in_warning_scope(analysis, start)
+        ):
             return ()
         severity = None
         if self.hedged_severity is not None and is_hedged(prose, sentence_start, start):

@@ -105,6 +105,25 @@ def _byte_to_char(text: str) -> Callable[[int], int]:
     return convert
 
 
+def parser_input(source: str, builder: ProseBuilder, front_matter_keys: tuple[str, ...]) -> str:
+    """Add the front matter's prose to ``builder`` and return the text a
+    CommonMark parser should see: same length and line breaks as ``source``,
+    so that offsets in it are offsets in the file."""
+    front = add_front_matter(source, builder, front_matter_keys)
+    body = source
+    if front is not None:
+        # Blank the front matter out, keeping line breaks.
+        head = "".join("\n" if ch == "\n" else " " for ch in source[: front.end])
+        body = head + source[front.end :]
+    if "\r" in body:
+        # The parser counts a lone CR as a line break; editors (and our line
+        # index) do not. Blank it out so both count lines alike.
+        body = regex.sub(r"\r(?!\n)", " ", body)
+    if "\x00" in body:
+        body = body.replace("\x00", "\ufffd")  # as CommonMark does, keeping lengths
+    return body
+
+
 class _Reader:
     def __init__(self, path: str, source: str, front_matter_keys: tuple[str, ...]) -> None:
         self.path = path
@@ -116,20 +135,7 @@ class _Reader:
         self.cursor = 0  # the source offset reached, for nodes without a source map
 
     def read(self) -> Document:
-        front = add_front_matter(self.source, self.builder, self.front_matter_keys)
-        body = self.source
-        if front is not None:
-            # Blank the front matter out (keeping line breaks) so the parser's
-            # offsets stay those of the file.
-            head = "".join("\n" if ch == "\n" else " " for ch in self.source[: front.end])
-            body = head + self.source[front.end :]
-        if "\r" in body:
-            # The parser counts a lone CR as a line break; editors (and our line
-            # index) do not. Blank it out so both count lines alike.
-            body = regex.sub(r"\r(?!\n)", " ", body)
-        if "\x00" in body:
-            body = body.replace("\x00", "\ufffd")  # as CommonMark does, keeping lengths
-        body = _DEEP_PREFIX.sub(_flatten, body)
+        body = _DEEP_PREFIX.sub(_flatten, parser_input(self.source, self.builder, self.front_matter_keys))
         # Offsets in ``body`` equal offsets in the file.
         self.parsed = body
         if _beyond_the_fast_parser(body):

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..directives import parse_directive
 from ..document import Directive, Document, LineIndex, ProseBuilder
 from .align import align, emit
-from .frontmatter import add_front_matter
 from .html import extract_html
 
 _PARSER: Any = None
@@ -103,19 +100,9 @@ class _Reader:
         self.front_matter_keys = front_matter_keys
 
     def read(self) -> Document:
-        front = add_front_matter(self.source, self.builder, self.front_matter_keys)
-        body = self.source
-        if front is not None:
-            # Blank the front matter out (keeping line breaks) so the parser's
-            # line numbers stay those of the file.
-            head = "".join("\n" if ch == "\n" else " " for ch in self.source[: front.end])
-            body = head + self.source[front.end :]
-        if "\r" in body:
-            # The parser counts a lone CR as a line break; editors (and our line
-            # index) do not. Blank it out so both count lines alike.
-            body = regex.sub(r"\r(?!\n)", " ", body)
-        if "\x00" in body:
-            body = body.replace("\x00", "\ufffd")  # as CommonMark does, keeping lengths
+        from .markdown import parser_input
+
+        body = parser_input(self.source, self.builder, self.front_matter_keys)
         # Offsets in ``body`` equal offsets in the file; inline content is
         # located in the text the parser saw.
         self.parsed = body
