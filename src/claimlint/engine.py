@@ -96,8 +96,8 @@ class Engine:
             span = document.span(hit.start, hit.end)
             text = document.source_text(span)
             related = tuple(
-                Related(document.span(start, end), document.source_text(document.span(start, end)), message)
-                for start, end, message in hit.related
+                Related(other, document.source_text(other), message)
+                for other, message in ((document.span(start, end), message) for start, end, message in hit.related)
             )
             values = {"match": " ".join(analysis.prose[hit.start : hit.end].split()), **hit.values}
             if related:
