@@ -128,3 +128,11 @@ def test_markdown_input_that_panics_the_rust_parser_is_read_by_the_fallback(lint
     findings = linter.check_text("a>\n[`&\n1 Our therapy cures MS.\n", "markdown", "panic.md")
     assert [(f.rule, f.span.line, f.span.column) for f in findings] == [("CL101", 3, 15)]
     assert capfd.readouterr().err == ""
+
+
+def test_html_marked_section_without_a_name_is_text_at_its_own_position(linter: Linter) -> None:
+    # CPython's HTML parser asserts on "<![<" and moves its position; the reader
+    # must neither crash nor shift the claim after it.
+    source = "<p>a <![< b</p>\n<p>Our therapy cures MS.</p>\n"
+    findings = linter.check_text(source, "html", "page.html")
+    assert [(f.rule, f.span.line, f.span.column, f.text) for f in findings] == [("CL101", 2, 16, "cures")]

@@ -58,6 +58,18 @@ class _Extractor(HTMLParser):
         line, column = self.getpos()
         return self.local_lines.line_start(line) + column
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # CPython's parser asserts on "<![" followed by no section name
+            # ("<![<"), after moving its position past it. Put the position
+            # back and say "incomplete": its own recovery path then reads the
+            # text as data.
+            self.lineno, self.offset = position
+            return -1
+
     # -- structure -------------------------------------------------------
     def _visible(self) -> bool:
         return self.skip == 0 and (not self.in_head or self.in_title)
