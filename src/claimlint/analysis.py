@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import regex
 
@@ -18,20 +18,24 @@ from .text import citations
 from .text.lowering import lower_in_pieces
 from .text.sentences import Sentences
 
+if TYPE_CHECKING:
+    from .prefilter import CandidateIndex
+
 T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=None)
 def _anchors_of(source: str) -> frozenset[str] | None:
-    from .kinds.anchors import anchors
+    from .prefilter.literals import anchors
 
     return anchors(source)
 
 
 class Analysis:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, index: CandidateIndex | None = None) -> None:
         self.document = document
         self.prose = document.prose
+        self.index = index
         self._sentences: Sentences | None = None
         self._memo: dict[Any, Any] = {}
         self._url_starts: list[int] | None = None
@@ -98,19 +102,53 @@ class Analysis:
         regex engine's case folding has it."""
         return self.memo("lowered", lambda: lower_in_pieces(self.prose).replace("\u017f", "s"))
 
+    def candidates(self, source: str) -> list[int] | None:
+        """The sentences in which the watched pattern ``source`` may match
+        (see :mod:`claimlint.prefilter`), or ``None`` if it is not watched."""
+        index = self.index
+        position = index.position(source) if index is not None else None
+        if index is None or position is None:
+            return None
+
+        def scan() -> list[list[int]]:
+            lowered = self.lowered if index.needs_lowered else None
+            return index.candidates(self.prose, lowered, self.sentences)
+
+        return self.memo("candidates", scan)[position]
+
     def matches(self, pattern: regex.Pattern[str]) -> bool:
-        """Does ``pattern`` occur anywhere in the document's prose? (cached)
+        """Does ``pattern`` match within one block (paragraph, list item,
+        cell...) of the document's prose? (cached)
 
-        A page without any of the pattern's anchors cannot match, and saying
-        so takes a few substring tests instead of a regex pass over the page."""
-        def search() -> bool:
-            required = _anchors_of(pattern.pattern)
-            lowered = self.lowered
-            if required is not None and len(lowered) == len(self.prose) and not any(a in lowered for a in required):
-                return False
-            return pattern.search(self.prose) is not None
+        A watched pattern is searched only in the blocks its candidate
+        sentences lie in; any other is searched over the whole prose first,
+        and block by block only if its first match runs across blocks."""
+        return self.memo(("matches", pattern.pattern), lambda: self._matches(pattern))
 
-        return self.memo(("matches", pattern.pattern), search)
+    def _matches(self, pattern: regex.Pattern[str]) -> bool:
+        prose = self.prose
+        candidates = self.candidates(pattern.pattern)
+        if candidates is not None:
+            starts = self.sentences.starts
+            searched: set[tuple[int, int]] = set()
+            for sentence in candidates:
+                bounds = self.block_bounds(starts[sentence])
+                if bounds not in searched:
+                    searched.add(bounds)
+                    if pattern.search(prose, *bounds) is not None:
+                        return True
+            return False
+        required = _anchors_of(pattern.pattern)
+        lowered = self.lowered
+        if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):
+            return False
+        found = pattern.search(prose)
+        if found is None:
+            return False
+        if self.block_bounds(found.start())[1] >= found.end():
+            return True
+        blocks = [(b.start, b.end) for b in self.document.blocks] or [(0, len(prose))]
+        return any(pattern.search(prose, start, end) is not None for start, end in blocks)
 
     # -- citations and URLs ----------------------------------------------
     @property

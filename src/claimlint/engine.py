@@ -19,9 +19,8 @@ from .analysis import Analysis
 from .document import Document
 from .kinds import Hit
 from .model import Finding, Related, RuleTimeout, Severity
-from .kinds.anchors import anchors
 from .packs import Rule
-from .prefilter import AnchorIndex
+from .prefilter import CandidateIndex
 from . import timeouts
 
 _FIELDS = string.Formatter()
@@ -34,13 +33,15 @@ class Engine:
         self.timeout = timeouts.PATTERN_TIMEOUT if timeout is None else timeout
         self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None]
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
-        self._anchors = AnchorIndex([anchors(rule.checker.trigger.pattern) for rule in self._triggered])  # type: ignore[union-attr]
+        watched = [rule.checker.trigger.pattern for rule in self._triggered]  # type: ignore[union-attr]
+        watched += [pattern.pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
+        self.index = CandidateIndex(watched)
 
     def check(self, document: Document) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time
         limit is left out and :class:`RuleTimeout` is raised at the end,
         carrying the other rules' findings."""
-        analysis = Analysis(document)
+        analysis = Analysis(document, self.index)
         hits: list[tuple[Rule, Hit]] = []
         timed_out: list[str] = []
         if self._triggered and document.prose:
@@ -56,7 +57,7 @@ class Engine:
         return findings
 
     def _scan_triggers(self, analysis: Analysis, timed_out: list[str]) -> Iterable[tuple[Rule, Hit]]:
-        """One anchor scan finds the sentences each rule may match in; the
+        """One prefilter pass finds the sentences each rule may match in; the
         rule's pattern and context checks run in those sentences (or their
         blocks, for rules scoped to a block) only. Per-rule passes over the
         whole prose were measured at about 1 MB/s for the built-in packs."""
@@ -64,7 +65,8 @@ class Engine:
         sentences = analysis.sentences
         timeout = self.timeout
         kept: list[tuple[Rule, Hit]] = []
-        for rule, candidates in zip(self._triggered, self._anchors.candidates(prose, analysis.lowered, sentences)):
+        for rule in self._triggered:
+            candidates = analysis.candidates(rule.checker.trigger.pattern)  # type: ignore[union-attr]
             if not candidates or not rule.checker.applies_to(analysis):
                 continue
             finditer = rule.checker.trigger.finditer  # type: ignore[union-attr]

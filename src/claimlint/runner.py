@@ -24,6 +24,8 @@ from .engine import Engine
 from .model import FileError, FileNote, Finding, RuleTimeout, Severity
 from .packs import Rule, load_rules
 from .plugins import load_plugins
+from .prefilter import cache_dir
+from .prefilter.hyperscan_index import HyperscanIndex
 from .readers import read_document
 from .selection import Selection, selects
 from .suppressions import apply_suppressions, excuses
@@ -70,6 +72,12 @@ class Linter:
                 return Finding("", None, spec.code, spec.name, spec.category, severities.get(spec.code, spec.severity),  # type: ignore[arg-type]
                                spec.message, "", suggestion=spec.suggestion, references=spec.references)
         return None
+
+    def prepare(self, total_bytes: int, cache: Path | None) -> None:
+        """Ready the prefilter for a run over ``total_bytes`` of files: large
+        runs, or any run with a cached database, get the Hyperscan pass."""
+        index = self.engine.index
+        self.engine.index = index.with_fast(index.fast_for(total_bytes, cache))
 
     def check_document(self, document: Document) -> list[Finding]:
         findings = self.engine.check(document)
@@ -166,9 +174,11 @@ def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Seve
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, fast: HyperscanIndex | None) -> None:
     global _WORKER
     _WORKER = Linter(config)
+    # The parent's compiled prefilter, so that no worker compiles its own.
+    _WORKER.engine.index = _WORKER.engine.index.with_fast(fast)
 
 
 def _check_in_worker(targets: list[Target]) -> list[FileResult]:
@@ -177,8 +187,10 @@ def _check_in_worker(targets: list[Target]) -> list[FileResult]:
 
 
 def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format_hint: str | None = None,
-        linter: Linter | None = None) -> tuple[Report, list[str]]:
-    """Check ``paths``. Returns the report and the paths that do not exist."""
+        linter: Linter | None = None, cache: Path | None | bool = True) -> tuple[Report, list[str]]:
+    """Check ``paths``. Returns the report and the paths that do not exist.
+    ``cache`` is where compiled prefilters are kept: True for the user's
+    cache folder, False or None for none."""
     linter = linter or Linter(config)
     targets: list[Target] = []
     missing: list[str] = []
@@ -192,6 +204,7 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
             unreadable.append(FileError(item.display, f"cannot read folder: {item.reason}"))
         else:
             targets.append(item)
+    linter.prepare(_total_size(targets), cache_dir() if cache is True else (cache or None))
     results = list(_check_all(linter, targets, jobs))
     findings: list[Finding] = []
     errors: list[FileError] = list(unreadable)
@@ -207,6 +220,16 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     return report, missing
 
 
+def _total_size(targets: Sequence[Target]) -> int:
+    total = 0
+    for target in targets:
+        try:
+            total += target.path.stat().st_size
+        except OSError:
+            pass  # reported when the file is read
+    return total
+
+
 def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Iterable[FileResult]:
     workers = min(jobs or os.cpu_count() or 1, len(targets))
     if workers <= 1 or len(targets) < 4:
@@ -215,7 +238,7 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
     results: list[FileResult] = []
     lost: list[Target] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast)) as pool:
         futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
         for chunk, future in zip(chunks, futures):
             try:
@@ -227,18 +250,18 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
         # A worker died (a crash in a native parser, say) and took its pool
         # with it. Check the lost files again one at a time, so that only the
         # file that kills a worker is reported and the others are checked.
-        retried = _check_one_by_one(linter.config, lost)
+        retried = _check_one_by_one(linter, lost)
         for index, target in enumerate(targets):
             if target in retried:
                 results[index] = retried[target]
     return results
 
 
-def _check_one_by_one(config: Config, targets: list[Target]) -> dict[Target, FileResult]:
+def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, FileResult]:
     results: dict[Target, FileResult] = {}
     remaining = list(targets)
     while remaining:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(config,)) as pool:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast)) as pool:
             futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
             for position, (target, future) in enumerate(zip(remaining, futures)):
                 try:

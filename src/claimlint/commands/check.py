@@ -51,6 +51,7 @@ class _Run:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Files checked in parallel [default: all cores].")
 @click.option("--max-file-size", metavar="SIZE", callback=parse_size_option,
               help="Skip (with a note) files larger than SIZE, such as 500k or 5MB [default: 10MB].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-prefilter cache ($CLAIMLINT_CACHE_DIR).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off [default: on for terminals].")
@@ -58,7 +59,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
           extend_select: tuple[str, ...], fail_on: str | None, config_path: str | None, isolated: bool,
           exclude: tuple[str, ...], include: tuple[str, ...], force_exclude: bool, baseline_path: str | None,
           write_baseline_path: str | None, format_hint: str | None, stdin_filename: str | None, jobs: int | None,
-          max_file_size: int | None, statistics: bool, exit_zero: bool, color: bool | None) -> None:
+          max_file_size: int | None, no_cache: bool, statistics: bool, exit_zero: bool, color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
     from ..runner import Report
 
@@ -71,7 +72,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     for loaded, members in load_configs(paths, config_path, isolated, stdin_filename):
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
                                  exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size)
-        part = _check_group(config, members, jobs, format_hint, stdin_filename)
+        part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache)
         if baseline is not None:
             part, known = _without_known(part, Path(baseline_path), baseline)  # type: ignore[arg-type]
             total.known += known
@@ -100,13 +101,13 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
 
 
 def _check_group(config: Config, members: list[str], jobs: int | None, format_hint: str | None,
-                 stdin_filename: str | None) -> _Run:
+                 stdin_filename: str | None, *, use_cache: bool) -> _Run:
     from ..runner import Report, run
 
     linter = make_linter(config)
     file_paths = [p for p in members if p != "-"]
     if file_paths:
-        report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter)
+        report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=use_cache)
     else:
         report, missing = Report((), (), (), 0, tuple(linter.rules)), []
     sources: dict[str, str] = {}

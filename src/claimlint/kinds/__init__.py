@@ -200,6 +200,12 @@ class RuleKind:
         before the rule's pattern is searched for."""
         return True
 
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        """The patterns this kind looks for anywhere on a page with
+        :meth:`Analysis.matches`. The engine watches them with its one
+        prefilter pass, so that a page without them costs no regex search."""
+        return ()
+
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         return ()
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import regex
+
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.contacts import Contact, find_contacts
@@ -31,6 +33,9 @@ class ContactKind(RuleKind):
         self.require_document = self.pattern("require_document")
         self.require_near = self.pattern("require_near")
         self.exclude = self.pattern("exclude")
+
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        return (self.require_document,) if self.require_document is not None else ()
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
         prose = analysis.prose

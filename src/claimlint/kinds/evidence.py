@@ -70,6 +70,9 @@ class EvidenceKind(RuleKind):
         self.resolved_by_document = self.pattern("resolved_by_document")
         self.exempt_signals = self.patterns_each("exempt_document")
 
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        return [pattern for pattern in (self.offer_document, *self.exempt_signals) if pattern is not None]
+
     def _offers_treatment(self, analysis: Analysis) -> bool:
         return self.offer_document is not None and analysis.matches(self.offer_document)
 

@@ -65,6 +65,9 @@ class PhraseKind(RuleKind):
         last = min(len(sentences) - 1, index + window)
         return sentences.starts[first], sentences.ends[last]
 
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        return (self.require_document,) if self.require_document is not None else ()
+
     def applies_to(self, analysis: Analysis) -> bool:
         return self.require_document is None or analysis.matches(self.require_document)
 

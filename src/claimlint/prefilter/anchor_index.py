@@ -13,8 +13,8 @@ from typing import Any, Iterator, Sequence
 
 import ahocorasick
 
-from .kinds.anchors import Anchors
-from .text.sentences import Sentences
+from .literals import Anchors
+from ..text.sentences import Sentences
 
 
 

@@ -1,0 +1,90 @@
+"""Where may each pattern match? One cheap pass per document, before any regex.
+
+The engine registers every pattern it will search a whole document for (rule
+triggers, page-level conditions); per document, :class:`CandidateIndex` names
+the sentences in which each of them may match, and the full patterns run there
+only. Two passes answer that question:
+
+- literal anchors (:mod:`.literals`) found with Aho-Corasick: always
+  available, nothing to compile, but loose ("at" is in every other sentence);
+- Hyperscan (:mod:`.hyperscan_index`): every rewritten pattern in one pass,
+  about thirty times fewer candidates, but a database that takes a second or
+  two to compile, so it is used for large runs or when a cached one exists.
+
+Either answer is a superset of the sentences where a pattern matches, so the
+findings do not depend on which one ran; the tests hold them to that.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from ..text.sentences import Sentences
+from . import hyperscan_index
+from .anchor_index import AnchorIndex
+from .literals import anchors
+
+# Below this much text a run is over before compiling the Hyperscan database
+# would pay off (measured: compiling takes 1.8 s; anchors cost about 0.8 s per MB more).
+FAST_MIN_BYTES = 1_500_000
+
+
+class CandidateIndex:
+    def __init__(self, sources: Sequence[str], fast: hyperscan_index.HyperscanIndex | None = None) -> None:
+        self.sources = list(dict.fromkeys(sources))
+        self._position = {source: index for index, source in enumerate(self.sources)}
+        self.fast = fast
+        covered = fast.covered if fast is not None else [False] * len(self.sources)
+        self._by_anchor = [index for index, done in enumerate(covered) if not done]
+        self._anchors = AnchorIndex([anchors(self.sources[index]) for index in self._by_anchor])
+
+    def position(self, source: str) -> int | None:
+        """The pattern's number in the index, if it is watched."""
+        return self._position.get(source)
+
+    def candidates(self, prose: str, lowered: str | None, sentences: Sentences) -> list[list[int]]:
+        """For each watched pattern, the sorted indexes of the sentences it
+        may match in (a match within one block lies in, or ends in, one of
+        them). ``lowered`` is needed only when some pattern uses anchors."""
+        result: list[list[int]] = [[] for _ in self.sources]
+        if self.fast is not None:
+            result = self.fast.candidates(prose, sentences.starts)
+        if self._by_anchor:
+            assert lowered is not None
+            for index, found in zip(self._by_anchor, self._anchors.candidates(prose, lowered, sentences)):
+                result[index] = found
+        return result
+
+    @property
+    def needs_lowered(self) -> bool:
+        return bool(self._by_anchor)
+
+    def with_fast(self, fast: hyperscan_index.HyperscanIndex | None) -> CandidateIndex:
+        return CandidateIndex(self.sources, fast) if fast is not None else self
+
+    def fast_for(self, total_bytes: int, cache: Path | None) -> hyperscan_index.HyperscanIndex | None:
+        """The Hyperscan pass for a run over ``total_bytes`` of text, when it
+        pays: a cached database always does (loading it takes milliseconds);
+        compiling one does on large runs only."""
+        if self.fast is not None:
+            return self.fast
+        if not hyperscan_index.available() or not self.sources:
+            return None
+        cached = hyperscan_index.HyperscanIndex.load(self.sources, cache)
+        if cached is not None or total_bytes < FAST_MIN_BYTES:
+            return cached
+        return hyperscan_index.HyperscanIndex.build(self.sources, cache)
+
+
+def cache_dir() -> Path | None:
+    """Where compiled prefilter databases are kept: ``$CLAIMLINT_CACHE_DIR``
+    (empty to keep none), else the platform's user cache folder."""
+    configured = os.environ.get("CLAIMLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "claimlint" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "claimlint"

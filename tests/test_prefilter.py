@@ -1,0 +1,191 @@
+"""The prefilters may only ever cost speed, never a finding.
+
+Both passes (literal anchors, and Hyperscan over rewritten patterns) must name
+every sentence in which a watched pattern matches. These tests hold the
+rewriting to that on rule examples, the project's corpus and generated text,
+check that the two passes give identical findings, and check the cache of
+compiled databases."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimlint.cli import main
+from claimlint.kinds import FLAGS
+from claimlint.packs import load_rules
+from claimlint.prefilter import FAST_MIN_BYTES, CandidateIndex
+from claimlint.prefilter.superset import OTHER, SPACE, Unsupported, fold, superset
+from claimlint.readers import read_document
+from claimlint.runner import Linter
+
+hyperscan_index = pytest.importorskip("claimlint.prefilter.hyperscan_index")
+if not hyperscan_index.available():
+    pytest.skip("hyperscan is not installed on this platform", allow_module_level=True)
+
+CORPUS = Path(__file__).parent / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def plain() -> Linter:
+    linter = Linter()
+    assert linter.engine.index.fast is None
+    return linter
+
+
+@pytest.fixture(scope="module")
+def fast(tmp_path_factory: pytest.TempPathFactory) -> Linter:
+    linter = Linter()
+    linter.prepare(FAST_MIN_BYTES, tmp_path_factory.mktemp("cache"))
+    assert linter.engine.index.fast is not None
+    return linter
+
+
+def _sources() -> list[str]:
+    return Linter().engine.index.sources
+
+
+def _texts() -> list[str]:
+    texts = []
+    for rule in load_rules([]):
+        texts.extend(rule.spec.fires)
+        texts.extend(rule.spec.passes)
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix in (".md", ".html", ".txt"):
+            fmt = {".md": "markdown", ".html": "html", ".txt": "text"}[path.suffix]
+            texts.append(read_document(str(path), path.read_text(encoding="utf-8"), fmt, ()).prose)
+    return texts
+
+
+def _missed(index: CandidateIndex, text: str) -> list[tuple[str, int]]:
+    """Matches of watched patterns whose last character the index does not
+    name. Every character is made its own "sentence", so that candidate
+    sentences are exactly the offsets where a match may end."""
+    assert index.fast is not None
+    candidates = index.fast.candidates(text, list(range(len(text))))
+    missed = []
+    for source, found in zip(index.sources, candidates):
+        possible = set(found)
+        for match in regex.compile(source, FLAGS).finditer(text):
+            if match.end() > match.start() and match.end() - 1 not in possible:
+                missed.append((source[:60], match.start()))
+    return missed
+
+
+def test_every_built_in_pattern_is_rewritten_for_hyperscan(fast: Linter) -> None:
+    index = fast.engine.index
+    assert index.fast is not None and all(index.fast.covered) and not index.needs_lowered
+
+
+def test_rewritten_patterns_find_every_match_in_examples_and_corpus(fast: Linter) -> None:
+    missed = [(miss, text[:60]) for text in _texts() for miss in _missed(fast.engine.index, text)]
+    assert missed == []
+
+
+_WORDS = sorted({word for source in _sources() for word in regex.findall(r"(?<![\\\w])[a-z]{2,}", source)})
+_ODD = ["\u00a0", "’", "“", "”", "é", "É", "\u212a", "\u017f", "İ", "ß", "—", "–", "%", "$", "€", "£", "\t", "\n", "\n\n",
+        ". ", ", ", "-", "'", "(", ")", "0", "4", "12", "80", "2023", "Dr.", "MS", "A", "The"]
+_TOKENS = st.sampled_from(_WORDS) | st.sampled_from(_ODD) | st.text(string.ascii_letters + "àöñ", min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(tokens=st.lists(st.tuples(_TOKENS, st.sampled_from([" ", " ", "", "\u00a0", "\n"])), max_size=60))
+def test_rewritten_patterns_find_every_match_in_generated_text(fast: Linter, tokens: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in tokens)
+    assert _missed(fast.engine.index, text) == []
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("plain ascii", b"plain ascii"),
+    ("caf\u00e9\u00a0\u2019s", b"caf" + OTHER.encode() + SPACE.encode() + OTHER.encode() + b"s"),
+    ("\u212aelvin \u017ftem", b"kelvin stem"),
+])
+def test_fold_keeps_one_byte_per_character(text: str, folded: bytes) -> None:
+    assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(("source", "rewritten"), [
+    (r"(?<!\bno )cures?\b", "cures?"),
+    (r"(?-i:\p{Lu}\p{Ll}+)", r"(?:[0-9\x01a-z][0-9\x01a-z]+)"),
+    (r"[^.!?\n]{0,60}?to book", r"[^!\x0a\x2e\x3f]{0,}to\x20book"),
+    (r"x{2,3}", "x{2,3}"),
+    (r"x{40}", "x{16,}"),
+    (r"a{}b", r"a\x7b\x7db"),
+    (r"\d+ ?%", r"[0-9\x01]+\x20?%"),
+])
+def test_rewriting_drops_what_only_rules_matches_out(source: str, rewritten: str) -> None:
+    assert superset(source) == rewritten
+
+
+@pytest.mark.parametrize("source", [r"(a)\1", r"\L<words>", r"(?x) a", "[a"])
+def test_constructs_without_a_rewriting_are_reported(source: str) -> None:
+    with pytest.raises(Unsupported):
+        superset(source)
+
+
+def test_a_pattern_hyperscan_cannot_take_falls_back_to_anchors(tmp_path: Path) -> None:
+    index = CandidateIndex([r"\bcures?\b", r"(a)\1cure", r"(?:x)?"])
+    index = index.with_fast(index.fast_for(FAST_MIN_BYTES, tmp_path))
+    assert index.fast is not None and index.fast.covered == [True, False, False] and index.needs_lowered
+
+
+def test_both_prefilters_give_identical_findings(plain: Linter, fast: Linter) -> None:
+    pages = sorted(p for folder in (CORPUS, EXAMPLES) for p in folder.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+    assert len(pages) > 60
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        fmt = {".md": "markdown", ".html": "html", ".txt": "text"}[page.suffix]
+        assert plain.check_text(text, fmt, str(page)) == fast.check_text(text, fmt, str(page)), page
+
+
+def test_a_small_run_compiles_nothing_and_a_large_one_stores_its_database(tmp_path: Path) -> None:
+    index = Linter().engine.index
+    assert index.fast_for(10_000, tmp_path) is None and list(tmp_path.iterdir()) == []
+    assert index.fast_for(FAST_MIN_BYTES, tmp_path) is not None
+    assert len(list(tmp_path.glob("hyperscan-*.db"))) == 1
+    # Now that it is cached, even a small run loads it, without compiling.
+    assert index.fast_for(10, tmp_path) is not None
+
+
+def test_a_cached_database_is_loaded_not_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [r"\bcures?\b", r"\bmiracle\b"]
+    hyperscan_index.HyperscanIndex.build(sources, tmp_path)
+    monkeypatch.setattr(hyperscan_index, "_compile", lambda rewritten: pytest.fail("compiled again"))
+    loaded = hyperscan_index.HyperscanIndex.build(sources, tmp_path)
+    assert loaded.candidates("It cures. A miracle.", [0, 10]) == [[0], [1]]
+
+
+def test_a_damaged_cache_file_is_compiled_again(tmp_path: Path) -> None:
+    sources = [r"\bcures?\b"]
+    hyperscan_index.HyperscanIndex.build(sources, tmp_path)
+    (cached,) = tmp_path.glob("hyperscan-*.db")
+    cached.write_bytes(cached.read_bytes()[:100])
+    rebuilt = hyperscan_index.HyperscanIndex.build(sources, tmp_path)
+    assert rebuilt.candidates("It cures.", [0]) == [[0]]
+
+
+def test_an_unwritable_cache_costs_only_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    index = hyperscan_index.HyperscanIndex.build([r"\bcures?\b"], blocker / "cache")
+    assert index.candidates("It cures.", [0]) == [[0]]
+
+
+def test_no_cache_option_reads_and_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(cache))
+    page = tmp_path / "page.md"
+    page.write_text("Our therapy cures MS.\n\n" + "People with MS often keep a diary of symptoms.\n" * 40_000)
+    assert main(["check", "--isolated", "--format", "json", "--no-cache", str(page)]) == 1
+    assert not cache.exists()
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["CL101"]
+    assert main(["check", "--isolated", "--format", "json", str(page)]) == 1
+    assert len(list(cache.glob("hyperscan-*.db"))) == 1
