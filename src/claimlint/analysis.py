@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 import regex
 
@@ -116,6 +116,28 @@ class Analysis:
 
         return self.memo("candidates", scan)[position]
 
+    def windows(self, source: str, scope: str = "block") -> list[tuple[int, int]] | None:
+        """The blocks (or sentences) in which the watched pattern ``source``
+        may match, in order; ``None`` if it is not watched."""
+        candidates = self.candidates(source)
+        if candidates is None:
+            return None
+        sentences = self.sentences
+        if scope == "sentence":
+            return [sentences.bounds(index) for index in candidates]
+        return list(dict.fromkeys(self.block_bounds(sentences.starts[index]) for index in candidates))
+
+    def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """The matches of ``pattern`` within blocks, in document order: in the
+        candidate blocks only if the pattern is watched, else in the whole
+        prose."""
+        windows = self.windows(pattern.pattern)
+        if windows is None:
+            yield from pattern.finditer(self.prose)
+            return
+        for start, end in windows:
+            yield from pattern.finditer(self.prose, start, end)
+
     def matches(self, pattern: regex.Pattern[str]) -> bool:
         """Does ``pattern`` match within one block (paragraph, list item,
         cell...) of the document's prose? (cached)
@@ -127,17 +149,9 @@ class Analysis:
 
     def _matches(self, pattern: regex.Pattern[str]) -> bool:
         prose = self.prose
-        candidates = self.candidates(pattern.pattern)
-        if candidates is not None:
-            starts = self.sentences.starts
-            searched: set[tuple[int, int]] = set()
-            for sentence in candidates:
-                bounds = self.block_bounds(starts[sentence])
-                if bounds not in searched:
-                    searched.add(bounds)
-                    if pattern.search(prose, *bounds) is not None:
-                        return True
-            return False
+        windows = self.windows(pattern.pattern)
+        if windows is not None:
+            return any(pattern.search(prose, start, end) is not None for start, end in windows)
         required = _anchors_of(pattern.pattern)
         lowered = self.lowered
         if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):

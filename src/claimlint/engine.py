@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from typing import Iterable, Mapping, Sequence
 
+import regex
 
 from .analysis import Analysis
 from .document import Document
@@ -33,9 +34,10 @@ class Engine:
         self.timeout = timeouts.PATTERN_TIMEOUT if timeout is None else timeout
         self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None]
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
-        watched = [rule.checker.trigger.pattern for rule in self._triggered]  # type: ignore[union-attr]
-        watched += [pattern.pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
-        self.index = CandidateIndex(watched)
+        watched = [rule.checker.trigger for rule in self._triggered]
+        watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
+        # Verbose patterns read white space differently; they are searched as they are.
+        self.index = CandidateIndex([p.pattern for p in watched if p is not None and not p.flags & regex.VERBOSE])
 
     def check(self, document: Document) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time

@@ -48,8 +48,9 @@ def _all_mentions(analysis: Analysis) -> list[Mention]:
     found: list[Mention] = []
     last_named: str | None = None
     for start, end in analysis.sentences_matching(_MENTION_HINT):
-        found.extend(mentions(analysis.prose, start, end, last_named))
-        last_named = subject_of(analysis.prose, start, end) or last_named
+        subject = subject_of(analysis.prose, start, end)
+        found.extend(mentions(analysis.prose, start, end, last_named, subject))
+        last_named = subject or last_named
     return found
 
 
@@ -76,6 +77,9 @@ class ConsistencyKind(RuleKind):
         self.counter = self.pattern("counter")
         if self.facet == "opposition" and (self.claim is None or self.counter is None):
             raise spec.origin.error("an opposition rule needs 'claim' and 'counter' patterns", "claim")
+
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        return [pattern for pattern in (self.claim, self.counter) if pattern is not None]
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
         if self.facet == "opposition":
@@ -146,7 +150,7 @@ class ConsistencyKind(RuleKind):
 
     def _first(self, analysis: Analysis, pattern: regex.Pattern[str], own_claim: bool) -> regex.Match[str] | None:
         prose = analysis.prose
-        for match in pattern.finditer(prose):
+        for match in analysis.finditer(pattern):
             if analysis.in_url(match.start(), match.end()):
                 continue
             start, end = analysis.sentence_bounds(match.start())

@@ -12,7 +12,7 @@ import regex
 
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
-from ..text.contacts import Contact, find_contacts
+from ..text.contacts import CHANNEL_PATTERNS, Contact, find_contacts
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 CHANNELS = frozenset({"phone", "email", "messaging", "link"})
@@ -35,12 +35,13 @@ class ContactKind(RuleKind):
         self.exclude = self.pattern("exclude")
 
     def page_patterns(self) -> Iterable[regex.Pattern[str]]:
-        return (self.require_document,) if self.require_document is not None else ()
+        contact_patterns = [pattern for channel, pattern in CHANNEL_PATTERNS.items() if channel in self.channels]
+        return [*contact_patterns, *((self.require_document,) if self.require_document is not None else ())]
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
         prose = analysis.prose
         offered = self.require_document is None or analysis.matches(self.require_document)
-        contacts = sorted(find_contacts(prose, self.channels), key=lambda c: c.start)
+        contacts = sorted(find_contacts(prose, self.channels, analysis.finditer), key=lambda c: c.start)
         kept: list[Contact] = []
         for contact in contacts:
             if kept and contact.start < kept[-1].end:

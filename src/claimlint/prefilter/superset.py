@@ -77,6 +77,9 @@ def fold_char(char: str) -> str:
     return OTHER
 
 
+_SCOPED_CASE = regex.compile(r"\?-?i:")
+_INLINE_FLAGS = regex.compile(r"\?([aiLmsuwx]+|V[01])\)")
+_INLINE_FLAGS_WITH_DOTALL = regex.compile(r"\(\?[aiLmuwx]*s[aiLmsuwx]*\)")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 
@@ -91,6 +94,9 @@ class _Rewriter:
     def __init__(self, source: str) -> None:
         self.source = source
         self.position = 0
+        # An inline DOTALL flag anywhere lets every "." match a line break
+        # (flags apply to the whole pattern in the regex module's version 0).
+        self.dot = ANY if _INLINE_FLAGS_WITH_DOTALL.search(source) else r"[^\n]"
 
     def _peek(self, offset: int = 0) -> str:
         index = self.position + offset
@@ -124,7 +130,7 @@ class _Rewriter:
         if char in "^$":
             return None
         if char == ".":
-            return r"[^\n]"
+            return self.dot
         return _literal(char)
 
     def group(self) -> str | None:
@@ -145,8 +151,13 @@ class _Rewriter:
             elif kind == "#":
                 self._skip_past(")")
                 return None
-            elif (flags := regex.compile(r"\?-?i:").match(self.source, self.position)) is not None:
+            elif (flags := _SCOPED_CASE.match(self.source, self.position)) is not None:
                 self.position = flags.end()  # case is ignored throughout
+            elif (flags := _INLINE_FLAGS.match(self.source, self.position)) is not None:
+                if "x" in flags.group(1):
+                    raise Unsupported("verbose patterns")
+                self.position = flags.end()
+                return None
             else:
                 raise Unsupported(f"group '(?{kind}' at {self.position}")
         inner = self.alternation()

@@ -6,7 +6,7 @@ digits is not taken for a phone number."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -33,21 +33,22 @@ class Contact:
     """phone, email, messaging or link."""
 
 
-def find_contacts(prose: str, channels: frozenset[str]) -> Iterator[Contact]:
-    if "phone" in channels:
-        for match in _PHONE_CANDIDATE.finditer(prose):
-            if _is_phone(prose, match):
-                yield Contact(match.start(), match.end(), "phone")
-    if "email" in channels:
-        for match in EMAIL.finditer(prose):
-            yield Contact(match.start(), match.end(), "email")
-    if "messaging" in channels:
-        for match in MESSAGING.finditer(prose):
-            if _invites(prose, match):
-                yield Contact(match.start(), match.end(), "messaging")
-    if "link" in channels:
-        for match in BOOKING_LINK.finditer(prose):
-            yield Contact(match.start(), match.end(), "link")
+CHANNEL_PATTERNS = {"phone": _PHONE_CANDIDATE, "email": EMAIL, "messaging": MESSAGING, "link": BOOKING_LINK}
+
+
+def find_contacts(prose: str, channels: frozenset[str],
+                  finditer: Callable[[regex.Pattern[str]], Iterable[regex.Match[str]]] | None = None) -> Iterator[Contact]:
+    """Contact details of the given channels. ``finditer`` finds a pattern's
+    matches (by default over all of ``prose``; the engine passes one that
+    searches only where its prefilter says they may be)."""
+    search = finditer or (lambda pattern: pattern.finditer(prose))
+    for channel, pattern in CHANNEL_PATTERNS.items():
+        if channel not in channels:
+            continue
+        for match in search(pattern):
+            if channel == "phone" and not _is_phone(prose, match) or channel == "messaging" and not _invites(prose, match):
+                continue
+            yield Contact(match.start(), match.end(), channel)
 
 
 # A messaging app's name is a contact when the text invites the reader to use it

@@ -120,12 +120,18 @@ def _named_reference(sentence: str) -> str | None:
     return " ".join(words) or None
 
 
-def mentions(prose: str, start: int, end: int, previous_subject: str | None = None) -> Iterator[Mention]:
+_UNKNOWN = ""
+
+
+def mentions(prose: str, start: int, end: int, previous_subject: str | None = None,
+             subject: str | None = _UNKNOWN) -> Iterator[Mention]:
     """What the sentence ``prose[start:end]`` states about evidence.
     ``previous_subject`` is the trial an earlier sentence named, which "the
-    trial" refers to."""
+    trial" refers to; ``subject`` is :func:`subject_of` the sentence, if the
+    caller has it already."""
     sentence = _masked_citations(prose[start:end])
-    subject = subject_of(prose, start, end)
+    if subject == _UNKNOWN:
+        subject = subject_of(prose, start, end)
     if subject is None and previous_subject and _STUDY_ANAPHORA.search(sentence):
         subject = previous_subject
     names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
