@@ -149,9 +149,13 @@ class Analysis:
 
     def _matches(self, pattern: regex.Pattern[str]) -> bool:
         prose = self.prose
-        windows = self.windows(pattern.pattern)
-        if windows is not None:
-            return any(pattern.search(prose, start, end) is not None for start, end in windows)
+        sentences = self.windows(pattern.pattern, "sentence")
+        if sentences is not None:
+            # A match is most often within one candidate sentence, which is
+            # quicker to search than its block; the blocks are searched only
+            # when no sentence holds one.
+            return any(pattern.search(prose, start, end) is not None for start, end in sentences) or any(
+                pattern.search(prose, start, end) is not None for start, end in self.windows(pattern.pattern) or ())
         required = _anchors_of(pattern.pattern)
         lowered = self.lowered
         if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):

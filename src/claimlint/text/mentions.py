@@ -121,6 +121,13 @@ def _named_reference(sentence: str) -> str | None:
 
 
 _UNKNOWN = ""
+# Every mention needs one of these: a year, a percentage, a phase, a number of
+# people, or a length of time. Sentences without any (most sentences with a
+# digit) are passed over before the dozen patterns below run.
+_POSSIBLE_MENTION = regex.compile(
+    r"(?i)(?:19[5-9]\d|20[0-4]\d|%|per\s?cent|\bphase\b|\d\s*[-\s](?:year|month|week)"
+    r"|\d[\d,]*\+?\s+(?:\S+\s+){0,2}?(?:patients|participants|subjects|people|volunteers|children|adults|clients))"
+)
 
 
 def mentions(prose: str, start: int, end: int, previous_subject: str | None = None,
@@ -129,6 +136,8 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
     ``previous_subject`` is the trial an earlier sentence named, which "the
     trial" refers to; ``subject`` is :func:`subject_of` the sentence, if the
     caller has it already."""
+    if _POSSIBLE_MENTION.search(prose, start, end) is None:
+        return
     sentence = _masked_citations(prose[start:end])
     if subject == _UNKNOWN:
         subject = subject_of(prose, start, end)

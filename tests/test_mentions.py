@@ -1,0 +1,26 @@
+"""Mention extraction skips sentences that cannot hold a mention; every kind
+of mention must still get through that first check."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.text.mentions import mentions
+
+
+@pytest.mark.parametrize(("sentence", "facet"), [
+    ("The Riverside University trial reported its results in 2021.", "year"),
+    ("In the Riverside University study, 64 percent of participants walked further.", "figure"),
+    ("The HALCYON trial is now in Phase II.", "phase"),
+    ("The HALCYON trial enrolled 48 participants.", "count"),
+    ("A 7-year Danish study followed the group.", "duration"),
+    ("We have treated more than 1,200 patients with arthritis.", "count"),
+    ("Our protocol was launched in 2019.", "year"),
+])
+def test_each_kind_of_mention_is_found(sentence: str, facet: str) -> None:
+    assert facet in {m.facet for m in mentions(sentence, 0, len(sentence))}
+
+
+def test_a_sentence_with_only_an_unrelated_number_has_no_mention() -> None:
+    sentence = "Parking costs 3 pounds an hour at the 2 car parks on Mill Road."
+    assert list(mentions(sentence, 0, len(sentence))) == []
