@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _anchors_of(source: str) -> frozenset[str] | None:
     from .prefilter.literals import anchors
 

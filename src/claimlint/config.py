@@ -75,7 +75,7 @@ class Config:
     origins: Mapping[str, str] = field(default_factory=dict)
     """Where each value came from: the file and line, or 'default' / 'command line'."""
 
-    def with_overrides(self, **values: Any) -> "Config":
+    def with_overrides(self, **values: Any) -> Config:
         """Command-line values on top of the file's."""
         given = {k: v for k, v in values.items() if v not in (None, ())}
         origins = {**self.origins, **{k.replace("_", "-"): "command line" for k in given}}

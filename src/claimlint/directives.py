@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import regex
 
+from .lazyregex import lazy
+
 from .document import Directive
 
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy(
     r"claimlint-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b"
     r"(?P<codes>[^\n]*?)(?:\s--\s*(?P<reason>.*?))?\s*$",
     regex.DOTALL,
 )
-_CODE = regex.compile(r"[A-Za-z][\w-]*")
+_CODE = lazy(r"[A-Za-z][\w-]*")
 
 
 def parse_directive(comment: str, line: int, end_line: int, own_line: bool) -> Directive | None:

@@ -6,6 +6,7 @@ link loop cannot hang the walk."""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,17 @@ def _spec(patterns: Sequence[str]):  # type: ignore[no-untyped-def]
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+@functools.lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    return _spec(patterns)
+
+
+def _matched(patterns: Sequence[str], relative_path: str) -> bool:
+    """Does a glob of ``patterns`` match? pathspec is imported only when one
+    is tried: a pre-commit run over two named files never needs it."""
+    return bool(patterns) and _globs(tuple(patterns)).match_file(relative_path)
 
 
 class _GitIgnores:
@@ -86,8 +98,6 @@ def discover(
 ) -> Iterator[Target | Missing | Unreadable]:
     """``force_exclude`` applies the exclude globs to files named explicitly too,
     as a pre-commit hook needs: pre-commit names every changed file."""
-    include_spec = _spec(include)
-    exclude_spec = _spec(exclude)
     gitignores = _GitIgnores(respect_gitignore)
     seen: set[Path] = set()
     real_root = _resolved(root)
@@ -100,7 +110,7 @@ def discover(
 
     def wanted(path: Path, is_dir: bool) -> bool:
         rel = relative(path) + ("/" if is_dir else "")
-        if exclude_spec is not None and exclude_spec.match_file(rel):
+        if _matched(exclude, rel):
             return False
         return not gitignores.ignored(path.absolute(), is_dir)
 
@@ -109,7 +119,7 @@ def discover(
         # A symbolic link that leads nowhere (or round in a loop) is named on
         # purpose: it is reported as unreadable rather than as missing.
         if path.is_file() or (path.is_symlink() and not path.is_dir()):
-            if force_exclude and exclude_spec is not None and exclude_spec.match_file(relative(path)):
+            if force_exclude and _matched(exclude, relative(path)):
                 continue
             fmt = format_hint or format_for(path.name, dict(extensions or {})) or "text"
             yield Target(path, os.path.normpath(raw), fmt)
@@ -131,8 +141,8 @@ def discover(
                 file_path = folder / name
                 fmt = format_for(name, dict(extensions or {}))
                 rel = relative(file_path)
-                if include_spec is not None:
-                    if not include_spec.match_file(rel):
+                if include:
+                    if not _matched(include, rel):
                         continue
                 elif fmt is None:
                     continue

@@ -154,7 +154,7 @@ class ProseBuilder:
         if prose_end > prose_start:
             self.links.append(Link(prose_start, prose_end, target))
 
-    def build(self, path: str, source: str, **extra: object) -> "Document":
+    def build(self, path: str, source: str, **extra: object) -> Document:
         self.close_block()
         return Document(
             path=path,
@@ -209,7 +209,7 @@ class Document:
     directives: tuple[Directive, ...] = ()
     format: str = "text"
     _lines: LineIndex | None = field(default=None, repr=False)
-    _link_index: "_LinkIndex | None" = field(default=None, repr=False)
+    _link_index: _LinkIndex | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> LineIndex:

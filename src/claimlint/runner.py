@@ -10,8 +10,6 @@ report is in the same order whatever the number of workers.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -234,6 +232,10 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     workers = min(jobs or os.cpu_count() or 1, len(targets))
     if workers <= 1 or len(targets) < 4:
         return [linter.check_target(t) for t in targets]
+    # Imported here: a pre-commit run over a file or two never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, min(64, len(targets) // (workers * 4)))
     chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
     results: list[FileResult] = []
@@ -258,6 +260,9 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
 
 
 def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     results: dict[Target, FileResult] = {}
     remaining = list(targets)
     while remaining:

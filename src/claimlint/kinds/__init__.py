@@ -18,6 +18,7 @@ import regex
 from ..analysis import Analysis
 from ..model import Severity
 from ..rulespec import RuleSpec
+from ..lazyregex import LazyPattern
 from ..timeouts import TimedPattern
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -59,40 +60,6 @@ SCOPE = Option(lambda v: v in ("sentence", "block"), "sentence or block", "sente
 SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warning", "info"), "error, warning or info")
 
 
-class LazyPattern:
-    """A compiled pattern that is compiled on first use.
-
-    Compiling the built-in packs takes most of claimlint's start-up, and with
-    the anchor prefilter a short file wakes only a few rules, so built-in
-    patterns (compiled and tested by the project's own test suite) wait until
-    a document needs them. Users' patterns are compiled at load time so that a
-    broken one is reported with its file and line before any file is read."""
-
-    __slots__ = ("pattern", "flags", "_compiled")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled: regex.Pattern[str] | None = None
-
-    def compiled(self) -> regex.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):  # unpickling asks before the slots are set
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
-
-    def __getstate__(self) -> tuple[str, int]:
-        return self.pattern, self.flags
-
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self.flags = state
-        self._compiled = None
-
-
 class PatternCompiler:
     """Compiles rule patterns: ``{macro}`` expands to a vocabulary entry, a space
     outside a character class matches any run of white space (prose wraps), and
@@ -101,7 +68,7 @@ class PatternCompiler:
     def __init__(self, macros: Mapping[str, str]) -> None:
         self.macros = dict(macros)
         self._expanded: dict[str, str] = {}
-        self.lazy = False  # see LazyPattern
+        self.lazy = False  # see claimlint.lazyregex
 
     def expand(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
         def replace(match: regex.Match[str]) -> str:

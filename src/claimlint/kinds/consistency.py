@@ -23,6 +23,8 @@ from typing import Iterable
 
 import regex
 
+from ..lazyregex import lazy
+
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.context import is_hedged, is_mentioned, is_negated, is_question, is_reported
@@ -31,17 +33,17 @@ from ..text.scope import in_warning_scope
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
-_ANAPHORA = regex.compile(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
+_ANAPHORA = lazy(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
 _FUTURE_WORDS = r"will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated"
 # Results dated in the future are plans, not results; but "since launching the
 # protocol in 2022" dates a launch that happened.
-_FUTURE = regex.compile(rf"(?i)\b(?:{_FUTURE_WORDS}|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
-_FUTURE_TENSE = regex.compile(rf"(?i)\b(?:{_FUTURE_WORDS})\b")
+_FUTURE = lazy(rf"(?i)\b(?:{_FUTURE_WORDS}|launch(?:es|ing)?|aim(?:s|ing)?\s+to)\b")
+_FUTURE_TENSE = lazy(rf"(?i)\b(?:{_FUTURE_WORDS})\b")
 
 
 # Every mention holds a digit or the word "phase"; sentences without one are
 # skipped (most of them, on most pages).
-_MENTION_HINT = regex.compile(r"\d|(?i:\bphase\b)")
+_MENTION_HINT = lazy(r"\d|(?i:\bphase\b)")
 
 
 def _all_mentions(analysis: Analysis) -> list[Mention]:

@@ -38,7 +38,9 @@ class CandidateIndex:
         self.fast = fast
         covered = fast.covered if fast is not None else [False] * len(self.sources)
         self._by_anchor = [index for index, done in enumerate(covered) if not done]
-        self._anchors = AnchorIndex([anchors(self.sources[index]) for index in self._by_anchor])
+        # Reading anchors out of every pattern takes a good part of a small
+        # run's start-up, and is not needed when Hyperscan covers them all.
+        self._anchors: AnchorIndex | None = None
 
     def position(self, source: str) -> int | None:
         """The pattern's number in the index, if it is watched."""
@@ -53,6 +55,8 @@ class CandidateIndex:
             result = self.fast.candidates(prose, sentences.starts)
         if self._by_anchor:
             assert lowered is not None
+            if self._anchors is None:
+                self._anchors = AnchorIndex([anchors(self.sources[index]) for index in self._by_anchor])
             for index, found in zip(self._by_anchor, self._anchors.candidates(prose, lowered, sentences)):
                 result[index] = found
         return result

@@ -19,7 +19,7 @@ from typing import FrozenSet, Optional
 
 import regex
 
-Anchors = Optional[FrozenSet[str]]
+Anchors = Optional[frozenset[str]]
 
 # Escapes that stand for one literal character (the rest are classes,
 # assertions or references, which match no fixed text).

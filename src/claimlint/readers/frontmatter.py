@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+
+from ..lazyregex import lazy
 import yaml
 
 from ..document import ProseBuilder
@@ -17,9 +19,9 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_KEYS: tuple[str, ...] = ("title", "description", "summary")
 
-_YAML_FENCE = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-_TOML_FENCE = regex.compile(r"\A\+\+\+[ \t]*\r?\n(?P<body>.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-_TOML_PAIR = regex.compile(r'^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>"|\')(?P<value>.*)(?P=q)[ \t]*\r?$', regex.MULTILINE)
+_YAML_FENCE = lazy(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_TOML_FENCE = lazy(r"\A\+\+\+[ \t]*\r?\n(?P<body>.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_TOML_PAIR = lazy(r'^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>"|\')(?P<value>.*)(?P=q)[ \t]*\r?$', regex.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ _INLINE_BREAKS = frozenset({"softbreak", "hardbreak"})
 # some ten thousand levels on one line (measured: 12k fine, 24k a crash); no
 # real page nests beyond a dozen, so markers past this many are neutralised.
 _MAX_MARKER_RUN = 200
-_DEEP_PREFIX = regex.compile(r"(?m)^[ \t>*+\-\d.)]{%d,}" % (_MAX_MARKER_RUN + 1))
+_DEEP_PREFIX = regex.compile(rf"(?m)^[ \t>*+\-\d.)]{{{_MAX_MARKER_RUN + 1},}}")
 # Two more inputs the Rust parser cannot take, read with markdown-it-py instead
 # (linear on both, with a nesting limit). Inline emphasis, links and images are
 # nested by recursion (measured: the process dies of a stack overflow at ~40k

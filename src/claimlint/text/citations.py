@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyregex import lazy
+
 # Identifiers that let a reader find one study: DOI, PubMed/PMC id, trial registry numbers.
 _IDENTIFIERS = r"""
       \bdoi:?\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+
@@ -14,7 +16,7 @@ _IDENTIFIERS = r"""
     | \bNCT\s?\d{8}\b | \bISRCTN\s?\d{6,9}\b | \bEudraCT\b | \b\d{4}-\d{6}-\d{2}\b | \bACTRN\d{10,14}\b | \bChiCTR[-\w]+
     | \bDRKS\d{8}\b | \bCTRI/\d{4}/\d+/\d+
 """
-CITATION = regex.compile(
+CITATION = lazy(
     r"""
       https?://\S+ | \bwww\.\S+\.\w+
     | """
@@ -29,7 +31,7 @@ CITATION = regex.compile(
     """,
     regex.VERBOSE,
 )
-REFERENCE_LIST = regex.compile(
+REFERENCE_LIST = lazy(
     r"(?im)^\W{0,4}(?:references?|sources?|bibliography|citations?|footnotes?|notes|works\s+cited|literature|further\s+reading)\W{0,4}$"
     r"|^\s*\[\^[\w-]+\]:"
 )
@@ -61,8 +63,8 @@ def url_spans(prose: str) -> list[tuple[int, int]]:
     return merged
 
 
-_WEB_URL = regex.compile(r"https?://\S+|\bwww\.\S+")
-_EMAIL_ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB_URL = lazy(r"https?://\S+|\bwww\.\S+")
+_EMAIL_ADDRESS = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def find_citation(prose: str, start: int, end: int, references_resolve: bool) -> regex.Match[str] | None:
@@ -82,7 +84,7 @@ def has_reference_list(prose: str) -> bool:
 # A study identified so that a reader can find it: a registry number, a DOI, a
 # PubMed id, or a named journal ("published in Neurology", "appear online
 # Feb. 1 in Neurology").
-_STUDY_IDENTIFIER = regex.compile(
+_STUDY_IDENTIFIER = lazy(
     _IDENTIFIERS
     + r"""
     | \b(?:published|appears?|appeared|reported)\s+(?:online\s+)?(?:\w+\.?\s+\d{1,2},?\s+|today\s+|this\s+week\s+)?in\s+(?:the\s+)?(?:journal\s+)?\p{Lu}\p{L}+""",

@@ -10,19 +10,21 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
-_PHONE_CANDIDATE = regex.compile(
+from ..lazyregex import lazy
+
+_PHONE_CANDIDATE = lazy(
     r"(?<![\w/.=:#-])(?:\+|00)?\(?\d[\d \t().\-\u2010-\u2013]{5,20}\d(?![\w/-]|\.\d)"
 )
-_PHONE_CONTEXT = regex.compile(
+_PHONE_CONTEXT = lazy(
     r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b\W{0,12}$|[☎📞📱]\W{0,6}$"
 )
-_NOT_PHONE_BEFORE = regex.compile(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
-_LOCAL_SHAPE = regex.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
-EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-MESSAGING = regex.compile(
+_NOT_PHONE_BEFORE = lazy(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
+_LOCAL_SHAPE = lazy(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
+EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+MESSAGING = lazy(
     r"(?i)(?<![\w])(?:whats\s?app|telegram|viber|wechat|we\s?chat|line\s+id|kakao\s?talk|wa\.me/\S+|t\.me/\S+|signal\s+(?:app|messenger|number))(?![\w])"
 )
-BOOKING_LINK = regex.compile(r"(?i)\b(?:https?://)?(?:www\.)?(?:calendly\.com|[\w.-]+\.\w+/[\w/-]*(?:book|appointment|consult|schedule|reserve)[\w/-]*)\S*")
+BOOKING_LINK = lazy(r"(?i)\b(?:https?://)?(?:www\.)?(?:calendly\.com|[\w.-]+\.\w+/[\w/-]*(?:book|appointment|consult|schedule|reserve)[\w/-]*)\S*")
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,10 @@ def find_contacts(prose: str, channels: frozenset[str],
 # A messaging app's name is a contact when the text invites the reader to use it
 # or gives a handle, a number or a link nearby ("WhatsApp us", "Telegram:
 # @clinic"), not when it only names a platform ("Telegram channel export").
-_INVITED_BEFORE = regex.compile(
+_INVITED_BEFORE = lazy(
     r"(?i)\b(?:message|text|contact|reach|chat|write|call|dm|join|follow|add|ping)\b(?:\s+\w+){0,3}\W*$|\b(?:on|via|through|by|or)\W*$"
 )
-_INVITED_AFTER = regex.compile(
+_INVITED_AFTER = lazy(
     r"(?i)^\s*(?:(?:us|me|our|now|today)\b|(?:(?:group|channel|number|chat)\s*)?[:(\-–]?\s*(?:@|\+|\(?\d|https?:|wa\.me|t\.me|(?:at|on)\b))"
 )
 

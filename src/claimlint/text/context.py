@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyregex import lazy
+
 # Words that end a clause: a negation before them does not reach past them.
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = lazy(
     r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|while|and|instead|nevertheless|so)\b",
     regex.IGNORECASE,
 )
-_PRE_NEGATION = regex.compile(
+_PRE_NEGATION = lazy(
     r"""\b(?:no|not|never|cannot|can\s?not|nor|neither|without|none|nothing|nobody|
     (?:is|are|was|were|does|do|did|has|have|had|ca|wo|would|could|should|need|must)n[’']t|
     unable\s+to|fail(?:s|ed)?\s+to|rather\s+than|instead\s+of|unlike|no\s+longer|lack(?:s|ing)?(?:\s+of)?|
@@ -23,12 +25,12 @@ _PRE_NEGATION = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 # "not only ... but", "no doubt", "nothing short of" intensify rather than negate.
-_INTENSIFIER = regex.compile(
+_INTENSIFIER = lazy(
     r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:doubt|wonder|question)|nothing\s+short\s+of|"
     r"never\s+(?:been|before)|no\s+more\s+than|nothing\s+less\s+than|without\s+(?:a\s+doubt|question|fail))\b",
     regex.IGNORECASE,
 )
-_POST_NEGATION = regex.compile(
+_POST_NEGATION = lazy(
     r"""^[^.;:!?]{0,40}?\b(?:
     (?:is|are|has|have|was|were)\s*(?:not|n[’']t)|
     # "a cure does not exist", but not "the miracle formula doctors don't want you to know about"
@@ -43,21 +45,21 @@ _POST_NEGATION = regex.compile(
 )
 # A denied report scopes over everything it introduces: "none has shown that
 # they can halt or reverse", "no evidence that it can cure".
-_DENIED_REPORT = regex.compile(
+_DENIED_REPORT = lazy(
     r"""\b(?:no|none|never|not|nothing|neither|little|insufficient|without)\s+(?:\w+\s+){0,4}?
     (?:shown|show|shows|proven|prove|proves|demonstrated|demonstrate|found|evidence|proof|data|suggest(?:s|ed)?|indicat(?:es|ed)|support(?:s|ed)?)
     \s+(?:that|to|whether|it|they)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_DISJUNCTION = regex.compile(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
-_POST_STOP = regex.compile(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
-_HEDGE = regex.compile(
+_DISJUNCTION = lazy(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
+_POST_STOP = lazy(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
+_HEDGE = lazy(
     r"\b(?:may|might|could|can\s+potentially|potential(?:ly)?|possibl[ey]|perhaps|hope(?:s|d)?|hopefully|"
     r"aims?\s+to|aiming\s+to|seeks?\s+to|promis(?:e|es|ing)|likely|appears?\s+to|seems?\s+to|suggests?|"
     r"early|preliminary|in\s+some\s+(?:cases|patients)|some\s+patients)\b",
     regex.IGNORECASE,
 )
-_REPORTED = regex.compile(
+_REPORTED = lazy(
     r"""\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)\s+(?:to|that|a)|advertis(?:e|es|ed|ing|ements?)|
     market(?:s|ed|ing)?\s+as|tout(?:s|ed|ing)?|purport(?:s|ed|ing)?|so-called|alleg(?:e|es|ed|edly)|falsely|
     bogus|fraud(?:ulent)?|deceptive|misleading|scam(?:s|mers)?|quack(?:ery)?|beware|be\s+(?:very\s+|extremely\s+|especially\s+)?(?:wary|skeptical|sceptical|cautious|careful)|
@@ -75,14 +77,14 @@ _REPORTED = regex.compile(
     (?P<described>described\s+as))\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+_WORD = lazy(r"[\p{L}\p{N}’'-]+")
 # "described as a breakthrough by one leading expert" is an endorsement the
 # page passes on, not a claim it distances itself from.
-_ENDORSER = regex.compile(
+_ENDORSER = lazy(
     r"\bby\s+(?:\w+\s+){0,3}?(?:experts?|scientists?|researchers?|doctors?|professors?|specialists?|physicians?|neurologists?)\b",
     regex.IGNORECASE,
 )
-_COORDINATED_TAIL = regex.compile(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
+_COORDINATED_TAIL = lazy(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
 _LIST_BREAK = frozenset({",", "and", "or"})
 
 
@@ -147,7 +149,7 @@ def is_negated(prose: str, sentence_start: int, sentence_end: int, match_start: 
 
 # "Studies have failed to show", "research has not confirmed": the claim's own
 # words deny it.
-_DENIAL_INSIDE = regex.compile(
+_DENIAL_INSIDE = lazy(
     r"\b(?:fail(?:s|ed)?\s+to|did\s+not|do\s+not|does\s+not|has\s+not|have\s+not|had\s+not|not|never|no|no\s+longer|n[’']t)\b",
     regex.IGNORECASE,
 )
@@ -189,8 +191,8 @@ def is_mentioned(prose: str, match_start: int, match_end: int) -> bool:
     return len(_WORD.findall(prose, opening, closing.end())) <= 5
 
 
-_QUOTE_AFTER = regex.compile(r"[^\"“”«»\n.!?]{0,40}?(?:[\"”»]|['’](?!\w))")
-_QUOTE_BEFORE = regex.compile(r"(?r)[\"“«‘'][^\"“”«»\n.!?]{0,40}?$")
+_QUOTE_AFTER = lazy(r"[^\"“”«»\n.!?]{0,40}?(?:[\"”»]|['’](?!\w))")
+_QUOTE_BEFORE = lazy(r"(?r)[\"“«‘'][^\"“”«»\n.!?]{0,40}?$")
 
 
 def _quote_before(prose: str, match_start: int) -> int | None:

@@ -14,58 +14,60 @@ from typing import Iterator
 
 import regex
 
+from ..lazyregex import lazy
+
 from .citations import CITATION
 
-_INSTITUTION = regex.compile(
+_INSTITUTION = lazy(
     r"(?:\b(?:University|Univ\.)\s+of\s+(?:\p{Lu}[\p{L}'’.-]+(?:\s+|$|(?=[,;:)]))){1,4}"
     r"|(?:\b\p{Lu}[\p{L}'’.&-]+\s+){1,4}(?:University|Clinic|Hospital|Institute|Center|Centre|College|School\s+of\s+Medicine|Foundation|Research\s+Center))"
 )
-_TRIAL_NAME = regex.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3})\s)([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
+_TRIAL_NAME = lazy(r"\b(?!(?:I{1,3}|IV|VI{0,3})\s)([A-Z][A-Z0-9-]{2,})\s+(?:trial|study)\b")
 # A hyphenated trial acronym anywhere in a sentence about a trial ("SPARK-PD, its
 # Phase II trial"); letters and three or more digits name drugs ("NVX-114"),
 # not trials ("ACME-2").
-_TRIAL_ACRONYM = regex.compile(r"\b(?![A-Z]{2,5}-\d{3,}\b)([A-Z][A-Z0-9]+-[A-Z0-9]+)\b")
+_TRIAL_ACRONYM = lazy(r"\b(?![A-Z]{2,5}-\d{3,}\b)([A-Z][A-Z0-9]+-[A-Z0-9]+)\b")
 # "The trial enrolled 40 patients": the trial the page last named.
-_STUDY_ANAPHORA = regex.compile(r"(?i)\b(?:the|this|that)\s+(?:trial|study)\b")
-_ABOUT_A_TRIAL = regex.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|enroll?ed|participants|randomi[sz]ed)\b")
+_STUDY_ANAPHORA = lazy(r"(?i)\b(?:the|this|that)\s+(?:trial|study)\b")
+_ABOUT_A_TRIAL = lazy(r"(?i)\b(?:trials?|stud(?:y|ies)|enroll?ed|participants|randomi[sz]ed)\b")
 # "the Guadalajara trial", "the Bay Area study": a study referred to by name.
-_NAMED_STUDY = regex.compile(r"\bthe\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:trial|study|research|paper|report)\b")
+_NAMED_STUDY = lazy(r"\bthe\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:trial|study|research|paper|report)\b")
 _GENERIC_CAPITALS = frozenset("phase pilot clinical randomized randomised first second third new latest i ii iii iv".split())
-_CAPITALISED = regex.compile(r"(?<=\s)\p{Lu}[\p{L}'’-]+")
+_CAPITALISED = lazy(r"(?<=\s)\p{Lu}[\p{L}'’-]+")
 # The page's own programme dated by its launch: "Our protocol was developed in 2020".
-_LAUNCH = regex.compile(
+_LAUNCH = lazy(
     r"(?i)\b(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\s+(?:was|were|has\s+been)\s+(?:first\s+)?"
     r"(?:developed|launched|created|founded|introduced|established|opened)\b"
     r"|\b(?:developed|launch(?:ed|ing)|created|founded|introduced|established|opened)\s+(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\b"
 )
 # Patients a provider says it has treated: "treated more than 400 patients with Parkinson's".
-_TREATED = regex.compile(
+_TREATED = lazy(
     r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\b(?:\s+with\s+([\p{L}'’-]+))?"
     r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\s+(?:have\s+been\s+|were\s+)?(?:treated|helped)"
 )
 # "a 12-year Russian study", "the 15-year Russian study": how long a named study ran.
-_DURATION = regex.compile(
+_DURATION = lazy(
     r"(?i)\b(\d{1,3})[\s-](year|month|week)(?:s)?[\s-](?:long\s+)?((?:(?-i:\p{Lu})[\p{L}'’-]+\s+){1,2})(?:study|trial)\b"
 )
-_FIGURE = regex.compile(
+_FIGURE = lazy(
     r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
-_GROUP = regex.compile(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
+_GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
 _FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
-_EVIDENCE_NOUN = regex.compile(
+_EVIDENCE_NOUN = lazy(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )
-_YEAR = regex.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/-]|\s*[-–]\s*(?:19|20)\d\d)")
-_YEAR_SPAN = regex.compile(r"(?i)\b(?:since|from|between|until|by|before|after|through|as\s+of)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d")
-_ENROLLED = regex.compile(
+_YEAR = lazy(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/-]|\s*[-–]\s*(?:19|20)\d\d)")
+_YEAR_SPAN = lazy(r"(?i)\b(?:since|from|between|until|by|before|after|through|as\s+of)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d")
+_ENROLLED = lazy(
     r"(?i)\b(?:enroll?ed|includ(?:ed|ing)|recruited|involv(?:ed|ing)|with|of|treated|among)\s+(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|people|volunteers|children|adults)\b"
     r"|\b(\d{1,5})\s+(?:\w+\s+)?(patients|participants|subjects|volunteers)\s+(?:(?:were\s+)?(?:enroll?ed|recruited|included|randomi[sz]ed)|were\s+treated|took\s+part|participated)"
 )
-_PHASE = regex.compile(r"(?i)\bphase\s+(I{1,3}V?|IV|[1-4])(?:\s*/\s*(?:I{1,3}|[1-4]))?(?![\w/])")
+_PHASE = lazy(r"(?i)\bphase\s+(I{1,3}V?|IV|[1-4])(?:\s*/\s*(?:I{1,3}|[1-4]))?(?![\w/])")
 # A capitalised word before a year makes the year part of a name ("the
 # National Guideline 2017", "Vision 2030"), unless the word is a month or a
 # sentence-initial preposition ("In 2023, ...").
-_WORD_BEFORE_YEAR = regex.compile(r"(\S+)\s+$")
+_WORD_BEFORE_YEAR = lazy(r"(\S+)\s+$")
 _DATING_WORDS = frozenset(
     """in by since from during until before after as of at on early late mid spring summer autumn fall winter
     january february march april may june july august september october november december
@@ -124,7 +126,7 @@ _UNKNOWN = ""
 # Every mention needs one of these: a year, a percentage, a phase, a number of
 # people, or a length of time. Sentences without any (most sentences with a
 # digit) are passed over before the dozen patterns below run.
-_POSSIBLE_MENTION = regex.compile(
+_POSSIBLE_MENTION = lazy(
     r"(?i)(?:19[5-9]\d|20[0-4]\d|%|per\s?cent|\bphase\b|\d\s*[-\s](?:year|month|week)"
     r"|\d[\d,]*\+?\s+(?:\S+\s+){0,2}?(?:patients|participants|subjects|people|volunteers|children|adults|clients))"
 )

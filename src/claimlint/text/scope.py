@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..lazyregex import lazy
+
 from ..document import Block
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
-WARNING = regex.compile(
+WARNING = lazy(
     r"""\b(?:caution(?:ary)?|cautious|beware|warn(?:s|ed|ing|ings)?|red\s+flags?|watch\s+out|look\s+out|
     be\s+(?:very\s+|especially\s+)?(?:wary|careful|sceptical|skeptical|suspicious)|scams?|fraud(?:s|ulent)?|
     false\s+(?:claims|hope|promises)|too\s+good\s+to\s+be\s+true|not\s+recommended|misleading|
@@ -27,12 +29,12 @@ WARNING = regex.compile(
 )
 # A lead-in that introduces someone else's words: "One clinic's page read:",
 # "the seller claims:".
-REPORTING = regex.compile(
+REPORTING = lazy(
     r"\b(?:reads?|read|says?|said|claims?|claimed|states?|stated|promis(?:es|ed)|advertis(?:es|ed)|wrote|writes|told\s+(?:us|patients|customers|readers))\s*:\s*$",
     regex.IGNORECASE,
 )
 # A list entry in plain text: the sentence splitter starts a sentence at each.
-_BULLET = regex.compile(r"[ \t]*(?:[-*+•·▪–]|\d{1,2}[.)])\s")
+_BULLET = lazy(r"[ \t]*(?:[-*+•·▪–]|\d{1,2}[.)])\s")
 
 
 class WarningScopes:

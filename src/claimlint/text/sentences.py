@@ -13,6 +13,8 @@ import bisect
 
 import regex
 
+from ..lazyregex import lazy
+
 _ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs etc al fig figs no nos vol approx dept est inc ltd co corp
     e.g i.e cf ca min max mg ml kg jan feb mar apr jun jul aug sep sept oct nov dec ph
@@ -21,7 +23,7 @@ _ABBREVIATIONS = frozenset(
 # A run of terminal punctuation is matched from its first mark and never
 # backtracked into: a line of ten thousand dots would otherwise be rescanned
 # from every dot, which is quadratic.
-_TERMINAL = regex.compile(
+_TERMINAL = lazy(
     r"""(?:(?<![.!?…])[.!?…]++["”’')\]]*(?:\s+|(?=["“(\[]?\p{Lu}\p{Ll})))  # punctuation, closers, then space or a glued capital
       | (?<=\p{Lu}{3}[.!?])(?=\p{Lu}{2})                          # shouting copy glues sentences: "MEDICINE.THERE"
       | \n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)                  # a list entry starts on the next line
@@ -29,8 +31,8 @@ _TERMINAL = regex.compile(
     """,
     regex.VERBOSE,
 )
-_NEWLINE = regex.compile(r"\n")
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}.]+)$")
+_NEWLINE = lazy(r"\n")
+_WORD_BEFORE = lazy(r"(?<![\p{L}.])([\p{L}.]+)$")
 _SOFT_WRAP_MIN = 60
 # Rules read a claim within its sentence, so every check at a match costs up to
 # a sentence's length. Scraped text without punctuation (a menu, a tag cloud, a
