@@ -9,6 +9,7 @@ import json
 import os
 import socket
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,28 +86,37 @@ def test_modules_in_the_checked_tree_or_on_the_path_are_never_imported(tmp_path:
 def test_plugins_load_only_from_entry_points_and_named_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "named_plugin.py").write_text(PLUGIN_SOURCE)
     (tmp_path / "installed_plugin.py").write_text(PLUGIN_SOURCE)
+    # An installed distribution that declares the plugin, as pip would leave it.
+    dist_info = tmp_path / "installed_plugin-1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: installed-plugin\nVersion: 1.0\n")
+    (dist_info / "entry_points.txt").write_text("[claimlint.plugins]\ninstalled = installed_plugin\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-
-    class EntryPoint:
-        name = "installed"
-
-        def load(self) -> object:
-            import installed_plugin  # type: ignore[import-not-found]
-
-            return installed_plugin
-
-    import importlib.metadata
-
-    def entry_points(group: str) -> list[EntryPoint]:
-        return [EntryPoint()] if group == "claimlint.plugins" else []
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
     load_plugins(())
     assert "installed_plugin" in sys.modules and "named_plugin" not in sys.modules
     load_plugins(("named_plugin",))
     assert "named_plugin" in sys.modules
     for name in ("named_plugin", "installed_plugin"):
         monkeypatch.delitem(sys.modules, name)
+
+
+def test_without_a_declared_plugin_the_entry_point_machinery_is_not_imported(tmp_path: Path) -> None:
+    from claimlint.plugins import _may_declare_plugins
+
+    site = tmp_path / "site-packages"
+    (site / "other-1.0.dist-info").mkdir(parents=True)
+    (site / "other-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    assert not _may_declare_plugins([str(site), str(tmp_path / "missing")])
+    (site / "plugin-1.0.dist-info").mkdir()
+    (site / "plugin-1.0.dist-info" / "entry_points.txt").write_text("[claimlint.plugins]\nplugin = plugin\n")
+    assert _may_declare_plugins([str(site)])
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK")
+    assert _may_declare_plugins([str(archive)])  # not looked into: assumed to hold one
+    code = ("import sys; from claimlint.plugins import load_plugins; load_plugins(()); "
+            "print('importlib.metadata' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 # -- the checked files -------------------------------------------------------------

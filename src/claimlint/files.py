@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -18,6 +17,8 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     """A text file to write ``path`` through: it replaces ``path`` only when
     the ``with`` block finishes without an exception. A report can be streamed
     into it rather than built whole in memory first."""
+    import tempfile  # a run that writes no file does not pay for importing it
+
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

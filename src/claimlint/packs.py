@@ -11,7 +11,6 @@ plugins add theirs through entry points.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -61,6 +60,14 @@ class PackFile:
 
 
 def builtin_pack_dir() -> Path:
+    from . import rules
+
+    # The packs sit beside the package's __init__ in every ordinary install;
+    # importlib.resources (several milliseconds to import) is the fallback.
+    folder = Path(rules.__file__).parent
+    if folder.is_dir():
+        return folder
+    
     return Path(str(resources.files("claimlint.rules")))
 
 

@@ -13,6 +13,8 @@ modules the user names.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -33,9 +35,38 @@ class Plugins:
 
 
 def _entry_point_modules() -> list[tuple[str, Any]]:
+    if not _may_declare_plugins(sys.path):
+        return []
     from importlib.metadata import entry_points
 
     return [(ep.name, ep) for ep in entry_points(group=ENTRY_POINT_GROUP)]
+
+
+def _may_declare_plugins(search_path: Iterable[str]) -> bool:
+    """Does any installed distribution on ``search_path`` name the plugin
+    group in its entry points? importlib.metadata (and the e-mail, zip and
+    socket modules it pulls in) takes longer to import than a pre-commit run
+    takes to check a file, and most installations have no plugin; this looks
+    for the group's name in the few entry-point files there are. Anything it
+    cannot read as a folder (a zip on the path) counts as a maybe."""
+    marker = ENTRY_POINT_GROUP.encode()
+    for entry in search_path:
+        folder = Path(entry or ".")
+        if not folder.is_dir():
+            if folder.exists():
+                return True
+            continue
+        try:
+            names = [name for name in os.listdir(folder) if name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            return True
+        for name in names:
+            try:
+                if marker in (folder / name / "entry_points.txt").read_bytes():
+                    return True
+            except OSError:
+                continue  # no entry points
+    return False
 
 
 def load_plugins(modules: Iterable[str] = (), *, entry_points: bool = True) -> Plugins:

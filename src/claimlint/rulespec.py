@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-import regex
-
+from .lazyregex import lazy
 from .model import Severity
 
-CODE = regex.compile(r"^[A-Z]{1,4}\d{2,4}$")
-NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = lazy(r"^[A-Z]{1,4}\d{2,4}$")
+NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class RuleError(Exception):

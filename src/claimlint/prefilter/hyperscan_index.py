@@ -15,10 +15,9 @@ folder, keyed by everything that goes into it.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import os
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -31,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on the platform
     hyperscan = None
 
 _FLAGS = 1 | 128  # HS_FLAG_CASELESS | HS_FLAG_PREFILTER
-_FORMAT = "claimlint-hyperscan-1"
+_FORMAT = "claimlint-hyperscan-2"
 
 
 def available() -> bool:
@@ -52,7 +51,7 @@ class HyperscanIndex:
     @classmethod
     def load(cls, sources: Sequence[str], cache: Path | None) -> HyperscanIndex | None:
         """The index for ``sources`` from the cache, if one was stored."""
-        stored = _load(cache, _cache_key(sources))
+        stored = _load(cache, _key_material(sources))
         return cls(sources, *stored) if stored is not None else None
 
     @classmethod
@@ -69,7 +68,7 @@ class HyperscanIndex:
                 rewritten.append(None)
         database = _compile(rewritten)
         covered = [item is not None for item in rewritten]
-        _store(cache, _cache_key(sources), database, covered)
+        _store(cache, _key_material(sources), database, covered)
         return cls(sources, database, covered)
 
     def __getstate__(self) -> tuple[list[str], bytes | None, list[bool]]:
@@ -134,46 +133,49 @@ def _deserialize(serialized: bytes) -> Any:
     return database
 
 
-def _cache_key(sources: Sequence[str]) -> str:
-    digest = hashlib.sha256()
-    # The rewriting module's own text is part of the key, so that a changed
-    # rewriting never meets a database compiled by the old one.
-    digest.update(Path(rewriting.__file__).read_bytes())
-    for part in (_FORMAT, getattr(hyperscan, "__version__", ""), sys.platform, str(_FLAGS), *sources):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:32]
+def _key_material(sources: Sequence[str]) -> bytes:
+    """Everything a compiled database depends on. It is stored in the cache
+    file and compared on loading, so that a database is only ever used for the
+    exact patterns, rewriting code and library it was compiled from."""
+    parts = [_FORMAT, getattr(hyperscan, "__version__", ""), sys.platform, str(_FLAGS), *sources]
+    return Path(rewriting.__file__).read_bytes() + b"\0".join(part.encode("utf-8", "surrogatepass") for part in parts)
 
 
-def _cache_file(cache: Path, key: str) -> Path:
-    return cache / f"hyperscan-{key}.db"
+def _cache_file(cache: Path, material: bytes) -> Path:
+    return cache / f"hyperscan-{zlib.crc32(material):08x}{zlib.adler32(material):08x}.db"
 
 
-def _load(cache: Path | None, key: str) -> tuple[Any, list[bool]] | None:
+def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
     if cache is None:
         return None
     try:
-        data = _cache_file(cache, key).read_bytes()
-        header, _, serialized = data.partition(b"\n")
-        if not header.startswith(_FORMAT.encode() + b" "):
+        data = _cache_file(cache, material).read_bytes()
+        header, _, rest = data.partition(b"\n")
+        format_name, covered_flags, length = header.split(b" ")
+        if format_name != _FORMAT.encode() or rest[: int(length)] != material:
             return None
-        covered = [flag == ord("1") for flag in header.split(b" ", 1)[1]]
+        serialized = rest[int(length) :]
+        covered = [flag == ord("1") for flag in covered_flags.strip(b"-")]
         return (_deserialize(serialized) if serialized else None), covered
-    except (OSError, hyperscan.error, IndexError):
+    except (OSError, ValueError, hyperscan.error):
         # Missing, unreadable, or built for another CPU or library version.
         return None
 
 
-def _store(cache: Path | None, key: str, database: Any, covered: list[bool]) -> None:
+def _store(cache: Path | None, material: bytes, database: Any, covered: list[bool]) -> None:
     if cache is None:
         return
-    header = f"{_FORMAT} {''.join('1' if flag else '0' for flag in covered)}\n".encode()
+    flags = "".join("1" if flag else "0" for flag in covered) or "-"
+    header = f"{_FORMAT} {flags} {len(material)}\n".encode() + material
+    import tempfile  # only when a database was compiled
+
     temporary: str | None = None
     try:
         cache.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=cache, prefix=".hyperscan-")
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(header + (hyperscan.dumpb(database) if database is not None else b""))
-        os.replace(temporary, _cache_file(cache, key))
+        os.replace(temporary, _cache_file(cache, material))
     except OSError:
         # A cache that cannot be written only costs time next run.
         if temporary is not None:

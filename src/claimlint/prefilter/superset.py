@@ -27,6 +27,8 @@ import string
 
 import regex
 
+from ..lazyregex import lazy
+
 OTHER = "\x01"
 SPACE = "\x02"
 OTHER_RE = r"\x01"
@@ -77,10 +79,11 @@ def fold_char(char: str) -> str:
     return OTHER
 
 
-_SCOPED_CASE = regex.compile(r"\?-?i:")
-_INLINE_FLAGS = regex.compile(r"\?([aiLmsuwx]+|V[01])\)")
-_INLINE_FLAGS_WITH_DOTALL = regex.compile(r"\(\?[aiLmuwx]*s[aiLmsuwx]*\)")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+_BOUNDS = lazy(r"\{(\d*)(,?)(\d*)\}")
+_SCOPED_CASE = lazy(r"\?-?i:")
+_INLINE_FLAGS = lazy(r"\?([aiLmsuwx]+|V[01])\)")
+_INLINE_FLAGS_WITH_DOTALL = lazy(r"\(\?[aiLmuwx]*s[aiLmsuwx]*\)")
+_NON_ASCII = lazy(r"[^\x00-\x7f]+")
 
 
 def fold(text: str) -> bytes:
@@ -275,7 +278,7 @@ class _Rewriter:
         if char not in ("?", "*", "+", "{"):
             return ""
         if char == "{":
-            bounds = regex.compile(r"\{(\d*)(,?)(\d*)\}").match(self.source, self.position)
+            bounds = _BOUNDS.match(self.source, self.position)
             if bounds is None or not (bounds.group(1) or bounds.group(3)):
                 return ""  # a literal brace, as the regex module reads it
             self.position = bounds.end()
