@@ -60,19 +60,28 @@ class _GitIgnores:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self._specs: dict[Path, object] = {}
+        self._chains: dict[Path, list[tuple[Path, object]]] = {}
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         if not self.enabled:
             return False
-        for folder in [path.parent, *path.parent.parents]:
-            spec = self._load(folder)
-            if spec is not None:
-                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(relative):  # type: ignore[attr-defined]
-                    return True
-            if (folder / ".git").exists():
-                break
+        for folder, spec in self._chain(path.parent):
+            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(relative):  # type: ignore[attr-defined]
+                return True
         return False
+
+    def _chain(self, start: Path) -> list[tuple[Path, object]]:
+        """The .gitignore specs that govern files in ``start``: its own and its
+        ancestors', up to the repository's root. Worked out once per folder,
+        not once per file (a site of thousands of pages in a few folders)."""
+        chain = self._chains.get(start)
+        if chain is None:
+            spec = self._load(start)
+            own = [(start, spec)] if spec is not None else []
+            at_root = (start / ".git").exists() or start.parent == start
+            chain = self._chains[start] = own + ([] if at_root else self._chain(start.parent))
+        return chain
 
     def _load(self, folder: Path) -> object | None:
         if folder not in self._specs:
@@ -101,10 +110,20 @@ def discover(
     gitignores = _GitIgnores(respect_gitignore)
     seen: set[Path] = set()
     real_root = _resolved(root)
+    real_folders: dict[Path, Path] = {}
 
     def relative(path: Path) -> str:
+        # Resolving each file's folder once, not each file, keeps discovery
+        # of a large site cheap; a linked file is still resolved itself.
+        if os.path.islink(path):
+            real = _resolved(path)
+        else:
+            folder = real_folders.get(path.parent)
+            if folder is None:
+                folder = real_folders[path.parent] = _resolved(path.parent)
+            real = folder / path.name
         try:
-            return _resolved(path).relative_to(real_root).as_posix()
+            return real.relative_to(real_root).as_posix()
         except ValueError:
             return path.as_posix()
 
