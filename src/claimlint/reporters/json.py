@@ -62,9 +62,13 @@ def write(report: Report, out: TextIO, **_: object) -> None:
     out.write("{")
     for index, (key, value) in enumerate(document.items()):
         out.write(("," if index else "") + f"\n  {_encode(key)}: ")
-        if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
-            items = [_encode(item) for item in value]
-            out.write("[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]")
+        if hasattr(value, "__next__"):
+            # Item by item: a report of a large site is never held twice in memory.
+            opened = False
+            for item in value:
+                out.write((",\n    " if opened else "[\n    ") + _encode(item))
+                opened = True
+            out.write("\n  ]" if opened else "[]")
         else:
             out.write(_encode(value))
     out.write("\n}\n")
