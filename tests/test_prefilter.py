@@ -189,3 +189,13 @@ def test_no_cache_option_reads_and_writes_no_cache(tmp_path: Path, monkeypatch: 
     assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["CL101"]
     assert main(["check", "--isolated", "--format", "json", str(page)]) == 1
     assert len(list(cache.glob("hyperscan-*.db"))) == 1
+
+
+def test_the_cache_keeps_only_the_most_recently_used_databases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hyperscan_index, "KEEP_DATABASES", 2)
+    for word in ("cure", "miracle", "breakthrough"):
+        hyperscan_index.HyperscanIndex.build([rf"\b{word}\b"], tmp_path)
+    assert len(list(tmp_path.glob("hyperscan-*.db"))) == 2
+    monkeypatch.setattr(hyperscan_index, "_compile", lambda rewritten: pytest.fail("the newest two must still be cached"))
+    hyperscan_index.HyperscanIndex.build([r"\bbreakthrough\b"], tmp_path)
+    hyperscan_index.HyperscanIndex.build([r"\bmiracle\b"], tmp_path)

@@ -149,17 +149,30 @@ def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
     if cache is None:
         return None
     try:
-        data = _cache_file(cache, material).read_bytes()
+        path = _cache_file(cache, material)
+        data = path.read_bytes()
         header, _, rest = data.partition(b"\n")
         format_name, covered_flags, length = header.split(b" ")
         if format_name != _FORMAT.encode() or rest[: int(length)] != material:
             return None
         serialized = rest[int(length) :]
         covered = [flag == ord("1") for flag in covered_flags.strip(b"-")]
+        os.utime(path)  # recently used: kept when the cache is pruned
         return (_deserialize(serialized) if serialized else None), covered
     except (OSError, ValueError, hyperscan.error):
         # Missing, unreadable, or built for another CPU or library version.
         return None
+
+
+# Each set of rules (a changed rule pack, another project's selection) gets a
+# database of its own, a few megabytes each; only the most recently used stay.
+KEEP_DATABASES = 8
+
+
+def _prune(cache: Path) -> None:
+    databases = sorted(cache.glob("hyperscan-*.db"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for stale in databases[KEEP_DATABASES:]:
+        stale.unlink(missing_ok=True)
 
 
 def _store(cache: Path | None, material: bytes, database: Any, covered: list[bool]) -> None:
@@ -176,6 +189,7 @@ def _store(cache: Path | None, material: bytes, database: Any, covered: list[boo
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(header + (hyperscan.dumpb(database) if database is not None else b""))
         os.replace(temporary, _cache_file(cache, material))
+        _prune(cache)
     except OSError:
         # A cache that cannot be written only costs time next run.
         if temporary is not None:
