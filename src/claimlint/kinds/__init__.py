@@ -167,6 +167,15 @@ class RuleKind:
         before the rule's pattern is searched for."""
         return True
 
+    def not_prose_here(self, analysis: Analysis, start: int, end: int) -> bool:
+        """Is ``[start, end)`` part of a written-out URL or e-mail address, or in
+        a block kind this rule skips (its ``skip_blocks`` option, such as
+        headings)? Such a match is no claim of the page's prose."""
+        if analysis.in_url(start, end):
+            return True
+        skipped = self.options.get("skip_blocks")
+        return bool(skipped) and analysis.block_kind(start) in skipped
+
     def page_patterns(self) -> Iterable[regex.Pattern[str]]:
         """The patterns this kind looks for anywhere on a page with
         :meth:`Analysis.matches`. The engine watches them with its one

@@ -62,7 +62,6 @@ class EvidenceKind(RuleKind):
         self.require = self.pattern("require")
         self.attribution = self.pattern("attribution")
         self.attributed_severity = self.severity_option("attributed_severity")
-        self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
         self.caveat_after = self.pattern("caveat_after")
         self.offer_document = self.pattern("offer_document")
         self.lenient_exclude = self.pattern("lenient_exclude")
@@ -85,9 +84,7 @@ class EvidenceKind(RuleKind):
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
         start, end = match.span()
-        if analysis.in_url(start, end):
-            return ()
-        if self.skip_blocks and analysis.block_kind(start) in self.skip_blocks:
+        if self.not_prose_here(analysis, start, end):
             return ()
         sentences = analysis.sentences
         if not len(sentences):

@@ -50,7 +50,6 @@ class PhraseKind(RuleKind):
         self.exclude_before = self.pattern("exclude_before")
         self.require_document = self.pattern("require_document")
         self.hedged_severity = self.severity_option("hedged_severity")
-        self.skip_blocks = frozenset(self.options["skip_blocks"] or ())
         self.scope = self.options["scope"]
 
     def _require_span(self, analysis: Analysis, offset: int) -> tuple[int, int]:
@@ -74,9 +73,7 @@ class PhraseKind(RuleKind):
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         prose = analysis.prose
         start, end = match.span()
-        if analysis.in_url(start, end):
-            return ()
-        if self.skip_blocks and analysis.block_kind(start) in self.skip_blocks:
+        if self.not_prose_here(analysis, start, end):
             return ()
         sentence_start, sentence_end = analysis.sentence_bounds(start)
         # The pattern filters of the sentence first: they are cheaper than the
