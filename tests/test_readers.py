@@ -136,3 +136,20 @@ def test_html_marked_section_without_a_name_is_text_at_its_own_position(linter: 
     source = "<p>a <![< b</p>\n<p>Our therapy cures MS.</p>\n"
     findings = linter.check_text(source, "html", "page.html")
     assert [(f.rule, f.span.line, f.span.column, f.text) for f in findings] == [("CL101", 2, 16, "cures")]
+
+
+def test_without_the_rust_parser_markdown_is_read_by_markdown_it_py(linter: Linter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # markdown-it-pyrs has no wheel for Python 3.13 and later: the pure-Python
+    # parser must then read every page, with the same findings.
+    import sys
+
+    from claimlint.readers import markdown
+
+    page = ("---\ntitle: Renew\n---\n# Stem cells\n\nOur therapy *cures* MS.\n\n- No side effects\n\n"
+            "| Plan | Notes |\n|---|---|\n| Gold | A miracle cure |\n\n```\ncure()\n```\n")
+    expected = [(f.rule, f.span.line, f.span.column) for f in linter.check_text(page, "markdown", "page.md")]
+    monkeypatch.setitem(sys.modules, "markdown_it_pyrs", None)  # import fails
+    monkeypatch.setattr(markdown, "_PARSER", None)
+    assert markdown._parser() is None
+    assert [(f.rule, f.span.line, f.span.column) for f in linter.check_text(page, "markdown", "page.md")] == expected
+    assert len(expected) >= 4

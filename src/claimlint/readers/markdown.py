@@ -39,7 +39,6 @@ _INLINE_BREAKS = frozenset({"softbreak", "hardbreak"})
 # some ten thousand levels on one line (measured: 12k fine, 24k a crash); no
 # real page nests beyond a dozen, so markers past this many are neutralised.
 _MAX_MARKER_RUN = 200
-_DEEP_PREFIX = regex.compile(rf"(?m)^[ \t>*+\-\d.)]{{{_MAX_MARKER_RUN + 1},}}")
 # Two more inputs the Rust parser cannot take, read with markdown-it-py instead
 # (linear on both, with a nesting limit). Inline emphasis, links and images are
 # nested by recursion (measured: the process dies of a stack overflow at ~40k
@@ -55,12 +54,17 @@ _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 
 
 def _parser() -> Any:
+    """The Rust parser, or None where markdown-it-pyrs has no wheel (Python
+    3.13 and later, musl): markdown-it-py then reads every Markdown file."""
     global _PARSER
     if _PARSER is None:
-        from markdown_it_pyrs import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
-    return _PARSER
+        try:
+            from markdown_it_pyrs import MarkdownIt
+        except ImportError:
+            _PARSER = False
+        else:
+            _PARSER = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
+    return _PARSER or None
 
 
 def _quietly(parse: Callable[[str], Any], body: str) -> Any:
@@ -135,10 +139,10 @@ class _Reader:
         self.cursor = 0  # the source offset reached, for nodes without a source map
 
     def read(self) -> Document:
-        body = _DEEP_PREFIX.sub(_flatten, parser_input(self.source, self.builder, self.front_matter_keys))
+        body = flatten_deep_prefixes(parser_input(self.source, self.builder, self.front_matter_keys), _MAX_MARKER_RUN)
         # Offsets in ``body`` equal offsets in the file.
         self.parsed = body
-        if _beyond_the_fast_parser(body):
+        if _parser() is None or _beyond_the_fast_parser(body):
             from . import markdown_fallback
 
             return markdown_fallback.read(self.path, self.source, front_matter_keys=self.front_matter_keys)
@@ -321,11 +325,12 @@ def _beyond_the_fast_parser(body: str) -> bool:
     return False
 
 
-def _flatten(match: regex.Match[str]) -> str:
-    """Keep the first markers of an absurdly deep line prefix; the rest become
-    no-break spaces (same length, not markup, and white space to the rules)."""
-    text = match.group()
-    return text[:_MAX_MARKER_RUN] + regex.sub(r"\S", "\u00a0", text[_MAX_MARKER_RUN:])
+def flatten_deep_prefixes(text: str, keep: int) -> str:
+    """Keep the first ``keep`` markers of each absurdly deep line prefix; the
+    rest become no-break spaces (same length, not markup, and white space to
+    the rules)."""
+    deep = regex.compile(rf"(?m)^[ \t>*+\-\d.)]{{{keep + 1},}}")
+    return deep.sub(lambda match: match.group()[:keep] + regex.sub(r"\S", "\u00a0", match.group()[keep:]), text)
 
 
 def _same(offset: int) -> int:

@@ -24,12 +24,17 @@ from .html import extract_html
 _PARSER: Any = None
 
 
+# Each level of nesting costs the parser a few Python frames; 120 stays well
+# inside the default recursion limit (measured with 100 levels of quotes and lists).
+_MAX_NESTING = 120
+
+
 def _parser() -> Any:
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        _PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
     return _PARSER
 
 
@@ -100,9 +105,11 @@ class _Reader:
         self.front_matter_keys = front_matter_keys
 
     def read(self) -> Document:
-        from .markdown import parser_input
+        from .markdown import flatten_deep_prefixes, parser_input
 
-        body = parser_input(self.source, self.builder, self.front_matter_keys)
+        # markdown-it-py drops whatever is nested deeper than its limit; lines
+        # nested deeper than any page are flattened below it first.
+        body = flatten_deep_prefixes(parser_input(self.source, self.builder, self.front_matter_keys), _MAX_NESTING - 20)
         # Offsets in ``body`` equal offsets in the file; inline content is
         # located in the text the parser saw.
         self.parsed = body
