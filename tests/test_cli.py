@@ -51,6 +51,16 @@ def test_text_output_shows_location_caret_suggestion_and_summary(claim_file: Pat
     assert out.strip().splitlines()[-1].startswith("Found 2 problems in 1 file (2 errors)")
 
 
+def test_text_output_without_colour_carries_no_terminal_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Plain output is written without rich; a bell or form feed in the checked
+    # line must not reach the terminal (rich drops them too).
+    page = tmp_path / "page.txt"
+    page.write_text("It is a \amiracle\b cure.\n")
+    main(["check", "--isolated", "--no-color", str(page)])
+    out = capsys.readouterr().out
+    assert "It is a miracle cure." in out and "\a" not in out and "\b" not in out
+
+
 def test_fail_on_and_exit_zero(claim_file: Path) -> None:
     warning_only = claim_file.parent / "hype.txt"
     warning_only.write_text("A groundbreaking new therapy.\n")

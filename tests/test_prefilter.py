@@ -113,8 +113,8 @@ def test_fold_keeps_one_byte_per_character(text: str, folded: bytes) -> None:
 
 @pytest.mark.parametrize(("source", "rewritten"), [
     (r"(?<!\bno )cures?\b", "cures?"),
-    (r"(?-i:\p{Lu}\p{Ll}+)", r"(?:[0-9\x01a-z][0-9\x01a-z]+)"),
-    (r"[^.!?\n]{0,60}?to book", r"[^!\x0a\x2e\x3f]{0,}to\x20book"),
+    (r"(?-i:\p{Lu}\p{Ll}+)", r"(?:[\x01a-z][\x01a-z]+)"),
+    (r"[^.!?\n]{0,60}?to book", r"[^\x0a\x21\x2e\x3f]{0,}to\x20book"),
     (r"x{2,3}", "x{2,3}"),
     (r"x{40}", "x{16,}"),
     (r"a{}b", r"a\x7b\x7db"),
@@ -199,3 +199,90 @@ def test_the_cache_keeps_only_the_most_recently_used_databases(tmp_path: Path, m
     monkeypatch.setattr(hyperscan_index, "_compile", lambda rewritten: pytest.fail("the newest two must still be cached"))
     hyperscan_index.HyperscanIndex.build([r"\bbreakthrough\b"], tmp_path)
     hyperscan_index.HyperscanIndex.build([r"\bmiracle\b"], tmp_path)
+
+
+def _single(source: str, tmp_path: Path) -> hyperscan_index.HyperscanIndex:
+    return hyperscan_index.HyperscanIndex.build([source], tmp_path)
+
+
+# Found in review: each construct was once rewritten into a pattern that missed
+# these matches. The rewriting must now find them, or decline the pattern
+# (which then goes to the anchor pass).
+@pytest.mark.parametrize(("source", "flags", "text"), [
+    (r"[^\W\d_]+", FLAGS, "abc"),
+    (r"[^\S\n]", FLAGS, "\u00a0"),
+    (r"[^\W]", FLAGS, "a"),
+    (r"[^\P{L}]", FLAGS, "a"),
+    (r"[^\p{L}]", FLAGS, "5"),
+    (r"(?-i:[^A-Z])", FLAGS, "a"),
+    (r"(?-i:[^k])", FLAGS, "\u212a"),
+    (r"(?-i:[^\u017f])", FLAGS, "s"),
+    (r"[^A-Z]", 0, "a"),
+    (r"I", FLAGS, "\u0131"),
+    (r"[A-Z]", FLAGS, "\u0131"),
+    ("\u0131la\u00e7", FLAGS, "ILA\u00c7"),
+    (r"[^I]", FLAGS, "\u0130"),
+    (r"[^A-Z]", FLAGS, "\u0130"),
+    (r"(?:cure){i<=1}", FLAGS, "cuare"),
+    (r"a{,}", FLAGS, "aaa"),
+    (r"\p{Word}", FLAGS, "_"),
+    (r"\p{Alphabetic=N}", FLAGS, "!"),
+    (r"(?V1)ss", regex.IGNORECASE, "\u00df"),
+    (r"\s", FLAGS, "\u2028"),
+])
+def test_review_cases_are_found_or_declined(source: str, flags: int, text: str, tmp_path: Path) -> None:
+    matches = [m for m in regex.compile(source, flags).finditer(text) if m.end() > m.start()]
+    assert matches, "the case must match in the first place"
+    try:
+        superset(source)
+    except Unsupported:
+        return
+    index = _single(source, tmp_path)
+    if not index.covered[0]:
+        return  # Hyperscan declined it (it can match the empty string, say)
+    assert {m.end() - 1 for m in matches} <= set(index.candidates(text, list(range(len(text))))[0])
+
+
+def test_the_case_partner_table_lists_every_character_that_matches_an_ascii_letter() -> None:
+    from claimlint.prefilter.superset import ASCII_CASE_PARTNERS
+
+    everything = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code <= 0xDFFF)
+    partners = set()
+    for letter in string.ascii_letters:
+        partners.update(regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE))
+    assert partners == set(ASCII_CASE_PARTNERS)
+
+
+def test_a_turkish_dotless_i_is_read_the_same_by_both_passes(plain: Linter, fast: Linter) -> None:
+    page = "Suggested suppliers: local stores or online. Very inexpensive, \u0131NR 50-60 for a 15 ml bottle.\n"
+    found = [(f.rule, f.span.column) for f in plain.check_text(page, "text", "page.txt")]
+    assert found and found == [(f.rule, f.span.column) for f in fast.check_text(page, "text", "page.txt")]
+
+
+def test_patterns_compiled_with_flags_the_rewriting_ignores_are_not_watched(fast: Linter) -> None:
+    from claimlint.analysis import Analysis
+    from claimlint.prefilter import watchable
+
+    dotall = regex.compile(r"book now.*cure", regex.IGNORECASE | regex.DOTALL)
+    assert not watchable(dotall) and not watchable(regex.compile("a b", regex.VERBOSE))
+    document = read_document("page.txt", "Book now and we\ncure you.\n", "text", ())
+    assert Analysis(document, fast.engine.index).matches(dotall)
+
+
+def test_folding_maps_every_character_to_one_byte() -> None:
+    text = "\u4e2d\u6587\u9875\u9762" * 5000 + " \u00a0ok\u3000\u0131"
+    folded = fold(text)
+    assert len(folded) == len(text) and folded.endswith(b" " + SPACE.encode() + b"ok" + SPACE.encode() + b"i")
+    assert set(folded[:20000]) == {ord(OTHER)}
+
+
+def test_a_read_only_cache_is_still_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    hyperscan_index.HyperscanIndex.build([r"\bcures?\b"], tmp_path)
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "utime", read_only)
+    assert hyperscan_index.HyperscanIndex.load([r"\bcures?\b"], tmp_path) is not None

@@ -110,6 +110,10 @@ def test_without_a_declared_plugin_the_entry_point_machinery_is_not_imported(tmp
     (site / "plugin-1.0.dist-info").mkdir()
     (site / "plugin-1.0.dist-info" / "entry_points.txt").write_text("[claimlint.plugins]\nplugin = plugin\n")
     assert _may_declare_plugins([str(site)])
+    egg = tmp_path / "eggplug-1.0-py3.11.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[claimlint.plugins]\neggplug = eggplug\n")
+    assert _may_declare_plugins([str(egg)])
     archive = tmp_path / "bundle.zip"
     archive.write_bytes(b"PK")
     assert _may_declare_plugins([str(archive)])  # not looked into: assumed to hold one

@@ -18,6 +18,8 @@ from .text import citations
 from .text.lowering import lower_in_pieces
 from .text.sentences import Sentences
 
+from .prefilter import watchable
+
 if TYPE_CHECKING:
     from .prefilter import CandidateIndex
 
@@ -102,11 +104,11 @@ class Analysis:
         regex engine's case folding has it."""
         return self.memo("lowered", lambda: lower_in_pieces(self.prose).replace("\u017f", "s"))
 
-    def candidates(self, source: str) -> list[int] | None:
-        """The sentences in which the watched pattern ``source`` may match
-        (see :mod:`claimlint.prefilter`), or ``None`` if it is not watched."""
+    def candidates(self, pattern: regex.Pattern[str]) -> list[int] | None:
+        """The sentences in which the watched ``pattern`` may match (see
+        :mod:`claimlint.prefilter`), or ``None`` if it is not watched."""
         index = self.index
-        position = index.position(source) if index is not None else None
+        position = index.position(pattern.pattern) if index is not None and watchable(pattern) else None
         if index is None or position is None:
             return None
 
@@ -116,10 +118,10 @@ class Analysis:
 
         return self.memo("candidates", scan)[position]
 
-    def windows(self, source: str, scope: str = "block") -> list[tuple[int, int]] | None:
-        """The blocks (or sentences) in which the watched pattern ``source``
-        may match, in order; ``None`` if it is not watched."""
-        candidates = self.candidates(source)
+    def windows(self, pattern: regex.Pattern[str], scope: str = "block") -> list[tuple[int, int]] | None:
+        """The blocks (or sentences) in which the watched ``pattern`` may
+        match, in order; ``None`` if it is not watched."""
+        candidates = self.candidates(pattern)
         if candidates is None:
             return None
         sentences = self.sentences
@@ -131,7 +133,7 @@ class Analysis:
         """The matches of ``pattern`` within blocks, in document order: in the
         candidate blocks only if the pattern is watched, else in the whole
         prose."""
-        windows = self.windows(pattern.pattern)
+        windows = self.windows(pattern)
         if windows is None:
             yield from pattern.finditer(self.prose)
             return
@@ -149,13 +151,13 @@ class Analysis:
 
     def _matches(self, pattern: regex.Pattern[str]) -> bool:
         prose = self.prose
-        sentences = self.windows(pattern.pattern, "sentence")
+        sentences = self.windows(pattern, "sentence")
         if sentences is not None:
             # A match is most often within one candidate sentence, which is
             # quicker to search than its block; the blocks are searched only
             # when no sentence holds one.
             return any(pattern.search(prose, start, end) is not None for start, end in sentences) or any(
-                pattern.search(prose, start, end) is not None for start, end in self.windows(pattern.pattern) or ())
+                pattern.search(prose, start, end) is not None for start, end in self.windows(pattern) or ())
         required = _anchors_of(pattern.pattern)
         lowered = self.lowered
         if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):

@@ -14,14 +14,13 @@ from __future__ import annotations
 import string
 from typing import Iterable, Mapping, Sequence
 
-import regex
 
 from .analysis import Analysis
 from .document import Document
 from .kinds import Hit
 from .model import Finding, Related, RuleTimeout, Severity
 from .packs import Rule
-from .prefilter import CandidateIndex
+from .prefilter import CandidateIndex, watchable
 from . import timeouts
 
 _FIELDS = string.Formatter()
@@ -36,8 +35,7 @@ class Engine:
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
         watched = [rule.checker.trigger for rule in self._triggered]
         watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
-        # Verbose patterns read white space differently; they are searched as they are.
-        self.index = CandidateIndex([p.pattern for p in watched if p is not None and not p.flags & regex.VERBOSE])
+        self.index = CandidateIndex([p.pattern for p in watched if p is not None and watchable(p)])
 
     def check(self, document: Document) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time
@@ -68,7 +66,7 @@ class Engine:
         timeout = self.timeout
         kept: list[tuple[Rule, Hit]] = []
         for rule in self._triggered:
-            candidates = analysis.candidates(rule.checker.trigger.pattern)  # type: ignore[union-attr]
+            candidates = analysis.candidates(rule.checker.trigger)  # type: ignore[arg-type]
             if not candidates or not rule.checker.applies_to(analysis):
                 continue
             finditer = rule.checker.trigger.finditer  # type: ignore[union-attr]

@@ -60,9 +60,10 @@ def _may_declare_plugins(search_path: Iterable[str]) -> bool:
             names = [name for name in os.listdir(folder) if name.endswith((".dist-info", ".egg-info"))]
         except OSError:
             return True
-        for name in names:
+        # An egg on the path keeps its metadata in EGG-INFO.
+        for metadata in [folder / name for name in names] + [folder / "EGG-INFO"]:
             try:
-                if marker in (folder / name / "entry_points.txt").read_bytes():
+                if marker in (metadata / "entry_points.txt").read_bytes():
                     return True
             except OSError:
                 continue  # no entry points

@@ -21,10 +21,23 @@ import os
 from pathlib import Path
 from typing import Sequence
 
+import regex
+
 from ..text.sentences import Sentences
 from . import hyperscan_index
 from .anchor_index import AnchorIndex
 from .literals import anchors
+
+# Flags the rewriting does not follow: white space as syntax, "." across line
+# breaks, full case folding ("ss" for "ß"), version 1 set syntax.
+_UNWATCHABLE = regex.VERBOSE | regex.DOTALL | regex.FULLCASE | regex.VERSION1
+
+
+def watchable(pattern: regex.Pattern[str]) -> bool:
+    """Can a prefilter answer for this compiled pattern? Candidates are kept by
+    pattern text, so a pattern compiled with other flags never borrows them."""
+    return not pattern.flags & _UNWATCHABLE
+
 
 # Below this much text a run is over before compiling the Hyperscan database
 # would pay off (measured: compiling takes 1.8 s; anchors cost about 0.8 s per MB more).

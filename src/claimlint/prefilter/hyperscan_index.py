@@ -52,7 +52,9 @@ class HyperscanIndex:
     def load(cls, sources: Sequence[str], cache: Path | None) -> HyperscanIndex | None:
         """The index for ``sources`` from the cache, if one was stored."""
         stored = _load(cache, _key_material(sources))
-        return cls(sources, *stored) if stored is not None else None
+        if stored is None or len(stored[1]) != len(sources):
+            return None
+        return cls(sources, *stored)
 
     @classmethod
     def build(cls, sources: Sequence[str], cache: Path | None) -> HyperscanIndex:
@@ -157,11 +159,15 @@ def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
             return None
         serialized = rest[int(length) :]
         covered = [flag == ord("1") for flag in covered_flags.strip(b"-")]
-        os.utime(path)  # recently used: kept when the cache is pruned
-        return (_deserialize(serialized) if serialized else None), covered
+        database = _deserialize(serialized) if serialized else None
     except (OSError, ValueError, hyperscan.error):
         # Missing, unreadable, or built for another CPU or library version.
         return None
+    try:
+        os.utime(path)  # recently used: kept when the cache is pruned
+    except OSError:
+        pass  # a read-only cache is still a cache
+    return database, covered
 
 
 # Each set of rules (a changed rule pack, another project's selection) gets a

@@ -22,8 +22,8 @@ construct not handled here (a back-reference, a named list) raises
 
 from __future__ import annotations
 
-import functools
-import string
+
+from typing import NamedTuple
 
 import regex
 
@@ -36,17 +36,35 @@ SPACE_RE = r"\x02"
 ANY = r"[\x00-\xff]"
 NOTHING = r"[^\x00-\xff]"
 
-_DIGITS = frozenset({"0-9", OTHER_RE})
-_WORD = frozenset({"0-9", "a-z", "_", OTHER_RE})
-_LETTER_OR_DIGIT = frozenset({"0-9", "a-z", OTHER_RE})
-_SPACES = frozenset({r"\t", r"\n", r"\v", r"\f", r"\r", r"\x20", SPACE_RE})
-_EVERY_MEMBER = frozenset({r"\x00-\x7f", OTHER_RE, SPACE_RE})
-_CLASS_ESCAPES = {"w": _WORD, "d": _DIGITS, "s": _SPACES}
+class _ClassEscape(NamedTuple):
+    """What a class escape (\\w, \\p{L}...) stands for in a rewritten class."""
+
+    members: frozenset[str]
+    """In a positive class: every folded byte it may match."""
+    surely_excluded: frozenset[int]
+    """In a negated class: ASCII codes it is sure to hold."""
+    negatable: bool = True
+    """False when it has no exact ASCII part to exclude (\\W, \\P{L}, unknown properties)."""
+
+
+_ASCII_DIGITS = frozenset(range(0x30, 0x3A))
+_ASCII_LETTERS = frozenset(ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGIT_SET = _ClassEscape(frozenset({"0-9", OTHER_RE}), _ASCII_DIGITS)
+_WORD_SET = _ClassEscape(frozenset({"0-9", "a-z", "_", OTHER_RE}), _ASCII_DIGITS | _ASCII_LETTERS | {ord("_")})
+_LETTER_SET = _ClassEscape(frozenset({"a-z", OTHER_RE}), _ASCII_LETTERS)
+# \\s may match ASCII separators too (\\x1c-\\x1f, as str.isspace does): in a
+# positive class they are taken, in a negated one only the common six excluded.
+_SPACE_SET = _ClassEscape(frozenset({r"\t", r"\n", r"\v", r"\f", r"\r", r"\x1c-\x1f", r"\x20", SPACE_RE}),
+                          frozenset(map(ord, "\t\n\v\f\r ")))
+_UNKNOWN_SET = _ClassEscape(frozenset({r"\x00-\x7f", OTHER_RE, SPACE_RE}), frozenset(), negatable=False)
+_CLASS_ESCAPES = {"w": _WORD_SET, "d": _DIGIT_SET, "s": _SPACE_SET}
 _NEGATED_ESCAPES = frozenset("WDS")
 _ZERO_WIDTH = frozenset("bBAZzGmM")
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
-_LETTER_PROPERTIES = frozenset({"l", "lu", "ll", "lt", "lm", "lo", "n", "nd", "l&", "letter", "alpha", "alnum",
-                                "alphabetic", "uppercase", "lowercase", "number", "word", "xwd"})
+_WORD_PROPERTIES = frozenset({"word", "xwd", "alnum", "xan", "l&n"})
+_LETTER_PROPERTIES = frozenset({"l", "lu", "ll", "lt", "lm", "lo", "l&", "lc", "letter", "alpha", "alphabetic",
+                                "uppercase", "lowercase", "upper", "lower"})
+_NUMBER_PROPERTIES = frozenset({"n", "nd", "number", "digit", "decimalnumber"})
 _SPECIAL = frozenset("\\^$.|?*+()[]{}/-")
 # Bounded repeats with a large upper bound make large automata; the superset
 # may drop the bound.
@@ -68,28 +86,39 @@ def superset(source: str) -> str:
     return result
 
 
-@functools.lru_cache(maxsize=4096)
+# Characters outside ASCII that the regex module matches with an ASCII letter
+# when case is ignored (a test scans every code point for them). The dotless
+# and dotted I match only one of "i" and "I" each; both fold to "i", which the
+# case-insensitive search takes for either.
+ASCII_CASE_PARTNERS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# White space outside ASCII: all of it lies below U+3001.
+_NON_ASCII_SPACES = "".join(char for char in map(chr, range(0x80, 0x3001)) if char.isspace())
+_FOLD_TABLE = {ord(char): SPACE for char in _NON_ASCII_SPACES} | {ord(k): v for k, v in ASCII_CASE_PARTNERS.items()}
+
+
 def fold_char(char: str) -> str:
     """The folded form of one character outside ASCII."""
-    if char.isspace():
-        return SPACE
-    for letter in string.ascii_lowercase:
-        if regex.fullmatch(letter, char, regex.IGNORECASE):
-            return letter
-    return OTHER
+    return SPACE if char.isspace() else ASCII_CASE_PARTNERS.get(char, OTHER)
 
 
 _BOUNDS = lazy(r"\{(\d*)(,?)(\d*)\}")
+_FUZZY = lazy(r"\{[^}]*(?:[<=]|\b[ides]\b)[^}]*\}")
 _SCOPED_CASE = lazy(r"\?-?i:")
-_INLINE_FLAGS = lazy(r"\?([aiLmsuwx]+|V[01])\)")
+# Version 1 and full case folding ("ss" matching "ß") are not rewritten.
+_INLINE_FLAGS = lazy(r"\?([aiLmsuwx]+|V0)\)")
 _INLINE_FLAGS_WITH_DOTALL = lazy(r"\(\?[aiLmuwx]*s[aiLmsuwx]*\)")
 _NON_ASCII = lazy(r"[^\x00-\x7f]+")
+_NEEDS_TABLE = lazy("[" + "".join(map(regex.escape, (*_NON_ASCII_SPACES, *ASCII_CASE_PARTNERS))) + "]")
 
 
 def fold(text: str) -> bytes:
-    """``text`` as the folded bytes that rewritten patterns are searched in."""
+    """``text`` as the folded bytes that rewritten patterns are searched in.
+    Linear and cheap whatever the script: a page in Chinese is one run of
+    placeholders per stretch of text."""
     if not text.isascii():
-        text = _NON_ASCII.sub(lambda match: "".join(map(fold_char, match.group())), text)
+        if _NEEDS_TABLE.search(text) is not None:
+            text = text.translate(_FOLD_TABLE)
+        text = _NON_ASCII.sub(lambda match: OTHER * (match.end() - match.start()), text)
     return text.encode("ascii")
 
 
@@ -175,11 +204,11 @@ class _Rewriter:
         if following in _ZERO_WIDTH:
             return None
         if following in _CLASS_ESCAPES:
-            return _class(_CLASS_ESCAPES[following])
+            return _class(_CLASS_ESCAPES[following].members)
         if following in _NEGATED_ESCAPES:
             return ANY
         if following in ("p", "P"):
-            return _class(self._property(following))
+            return _class(self._property(following).members)
         if following in _CONTROL:
             return _literal(_CONTROL[following])
         if following in ("x", "u", "U"):
@@ -189,11 +218,18 @@ class _Rewriter:
         return _literal(following)
 
     def char_class(self) -> str:
+        """A class, widened. A positive class takes the placeholders of what
+        it may match; a negated one may only exclude ASCII characters it is
+        sure to exclude whatever the case and the folding: no letter written
+        out (case may matter, and several characters fold to one letter), and
+        nothing at all when it holds a negated escape such as \\W."""
         self.position += 1
         negated = self._peek() == "^"
         if negated:
             self.position += 1
-        members: set[str] = set()
+        members: set[str] = set()  # what a positive class takes, in class syntax
+        excluded: set[int] = set()  # ASCII a negated class surely excludes
+        excludes_everything_safely = True
         first = True
         while True:
             char = self._peek()
@@ -212,19 +248,23 @@ class _Rewriter:
                 if not isinstance(high, str):
                     raise Unsupported("a range bounded by a class escape")
                 members.update(_range(low, high))
+                excluded.update(code for code in range(ord(low), min(ord(high), 0x7F) + 1) if not chr(code).isalpha())
             elif isinstance(low, str):
                 members.add(_member(low))
+                if low.isascii() and not low.isalpha():
+                    excluded.add(ord(low))
             else:
-                members.update(low)
-        if negated:
-            # The placeholders stand for many characters, some of which the
-            # original class lets through: a negated class always takes them.
-            members -= {OTHER_RE, SPACE_RE}
-            return f"[^{''.join(sorted(members))}]" if members else ANY
-        return _class(frozenset(members))
+                members.update(low.members)
+                excluded.update(low.surely_excluded)
+                excludes_everything_safely = excludes_everything_safely and low.negatable
+        if not negated:
+            return _class(frozenset(members))
+        if not excludes_everything_safely:
+            return ANY
+        return "[^" + "".join(f"\\x{code:02x}" for code in sorted(excluded)) + "]" if excluded else ANY
 
-    def _class_member(self) -> str | frozenset[str]:
-        """One member: a single character, or the members an escape stands for."""
+    def _class_member(self) -> str | _ClassEscape:
+        """One member: a single character, or what an escape stands for."""
         char = self._peek()
         if char != "\\":
             self.position += 1
@@ -234,7 +274,7 @@ class _Rewriter:
         if following in _CLASS_ESCAPES:
             return _CLASS_ESCAPES[following]
         if following in _NEGATED_ESCAPES:
-            return _EVERY_MEMBER
+            return _UNKNOWN_SET
         if following in ("p", "P"):
             return self._property(following)
         if following in _CONTROL:
@@ -245,7 +285,7 @@ class _Rewriter:
             raise Unsupported(f"escape '\\{following}' in a class")
         return following
 
-    def _property(self, kind: str) -> frozenset[str]:
+    def _property(self, kind: str) -> _ClassEscape:
         if self._peek() != "{":
             name = self._peek()
             self.position += 1
@@ -255,9 +295,15 @@ class _Rewriter:
                 raise Unsupported("unclosed property")
             name = self.source[self.position + 1 : end]
             self.position = end + 1
-        if kind == "p" and name.lower().replace("_", "").split("=")[-1] in _LETTER_PROPERTIES:
-            return _LETTER_OR_DIGIT
-        return _EVERY_MEMBER
+        # "\\p{Alphabetic=No}" and "\\p{^L}" negate: only plain names are read.
+        plain = name.lower().replace("_", "").replace(" ", "")
+        if kind == "p" and plain in _WORD_PROPERTIES:
+            return _WORD_SET
+        if kind == "p" and plain in _LETTER_PROPERTIES:
+            return _LETTER_SET
+        if kind == "p" and plain in _NUMBER_PROPERTIES:
+            return _DIGIT_SET
+        return _UNKNOWN_SET
 
     def _code_point(self, kind: str) -> str:
         if kind == "x" and self._peek() == "{":
@@ -278,9 +324,11 @@ class _Rewriter:
         if char not in ("?", "*", "+", "{"):
             return ""
         if char == "{":
+            if _FUZZY.match(self.source, self.position):
+                raise Unsupported("fuzzy matching")
             bounds = _BOUNDS.match(self.source, self.position)
-            if bounds is None or not (bounds.group(1) or bounds.group(3)):
-                return ""  # a literal brace, as the regex module reads it
+            if bounds is None or not (bounds.group(1) or bounds.group(2) or bounds.group(3)):
+                return ""  # a literal brace, as the regex module reads it ("{,}" is "{0,}")
             self.position = bounds.end()
             low, comma, high = int(bounds.group(1) or 0), bounds.group(2), bounds.group(3)
             if not comma:
@@ -329,6 +377,6 @@ def _range(low: str, high: str) -> set[str]:
     if ord(high) >= 0x80:
         first = max(ord(low), 0x80)
         if ord(high) - first > _MAX_FOLDED_RANGE:
-            return set(_EVERY_MEMBER)
+            return set(_UNKNOWN_SET.members)
         members.update(_member(chr(code)) for code in range(first, ord(high) + 1))
     return members

@@ -80,12 +80,17 @@ def write(report: Report, out: TextIO, *, color: bool = False, statistics: bool 
     line(*_summary(report))
 
 
+# Control characters that would ring a bell or move the cursor in a terminal;
+# rich drops the same ones.
+_CONTROL = str.maketrans("", "", "\a\b\v\f\r")
+
+
 class _PlainLines:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
     def __call__(self, *segments: Segment) -> None:
-        self.out.write("".join(text for text, _ in segments) + "\n")
+        self.out.write("".join(text for text, _ in segments).translate(_CONTROL) + "\n")
 
 
 class _RichLines:
