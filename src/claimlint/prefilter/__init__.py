@@ -30,13 +30,13 @@ from .literals import anchors
 
 # Flags the rewriting does not follow: white space as syntax, "." across line
 # breaks, full case folding ("ss" for "ß"), version 1 set syntax.
-_UNWATCHABLE = regex.VERBOSE | regex.DOTALL | regex.FULLCASE | regex.VERSION1
+_UNWATCHABLE = int(regex.VERBOSE | regex.DOTALL | regex.FULLCASE | regex.VERSION1)
 
 
 def watchable(pattern: regex.Pattern[str]) -> bool:
     """Can a prefilter answer for this compiled pattern? Candidates are kept by
     pattern text, so a pattern compiled with other flags never borrows them."""
-    return not pattern.flags & _UNWATCHABLE
+    return not int(pattern.flags) & _UNWATCHABLE
 
 
 # Below this much text a run is over before compiling the Hyperscan database
