@@ -8,7 +8,6 @@ rule-file and baseline errors print one clear line and return 2.
 from __future__ import annotations
 
 import os
-import traceback
 from typing import Sequence
 
 import click
@@ -49,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
     except Exception as exc:  # noqa: BLE001 - the last resort: a bug is one line and exit 2, never a traceback
         if os.environ.get("CLAIMLINT_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(f"claimlint: internal error: {type(exc).__name__}: {exc} (please report this; "
                    "set CLAIMLINT_DEBUG=1 to see where it happened)", err=True)

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import regex
 
 from ..text.sentences import Sentences
 from . import hyperscan_index
-from .anchor_index import AnchorIndex
-from .literals import anchors
+
+if TYPE_CHECKING:
+    from .anchor_index import AnchorIndex
 
 # Flags the rewriting does not follow: white space as syntax, "." across line
 # breaks, full case folding ("ss" for "ß"), version 1 set syntax.
@@ -69,6 +70,9 @@ class CandidateIndex:
         if self._by_anchor:
             assert lowered is not None
             if self._anchors is None:
+                from .anchor_index import AnchorIndex
+                from .literals import anchors
+
                 self._anchors = AnchorIndex([anchors(self.sources[index]) for index in self._by_anchor])
             for index, found in zip(self._by_anchor, self._anchors.candidates(prose, lowered, sentences)):
                 result[index] = found
