@@ -229,6 +229,18 @@ def _single(source: str, tmp_path: Path) -> hyperscan_index.HyperscanIndex:
     (r"\p{Alphabetic=N}", FLAGS, "!"),
     (r"(?V1)ss", regex.IGNORECASE, "\u00df"),
     (r"\s", FLAGS, "\u2028"),
+    # Second review: negated classes that excluded the placeholders, and
+    # properties whose ASCII part depends on case or is empty.
+    (r"[^\x01]", FLAGS, "\u00e9"),
+    (r"[^\x02]", 0, "\u00a0"),
+    (r"[^\x00-\x7f]", FLAGS, "\u00e9"),
+    (r"[^\x00-\x1f]", 0, "\u4e2d"),
+    (r"[^\p{Lo}]", FLAGS, "a"),
+    (r"[^\p{Alnum}]", FLAGS, "_"),
+    (r"[^\p{Lu}]", 0, "a"),
+    (r"[^\p{Lu}]", 0, "\u0131"),
+    (r"[^\p{Ll}]", 0, "A"),
+    (r"x(?-i:[^\p{Lu}])", FLAGS, "xa"),
 ])
 def test_review_cases_are_found_or_declined(source: str, flags: int, text: str, tmp_path: Path) -> None:
     matches = [m for m in regex.compile(source, flags).finditer(text) if m.end() > m.start()]
@@ -286,3 +298,46 @@ def test_a_read_only_cache_is_still_used(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(os, "utime", read_only)
     assert hyperscan_index.HyperscanIndex.load([r"\bcures?\b"], tmp_path) is not None
+
+
+_ODD_CHARS = list("aAkKsSiIzZ09_-^ \t\n.~@`{") + ["\x00", "\x01", "\x02", "\x1c", "\x7f", "\x85", "\xa0", "\u00e9", "\u00c9",
+                                               "\u00df", "\u212a", "\u017f", "\u0130", "\u0131", "\u0663", "\u2003",
+                                               "\u3000", "\u2028", "\u4e2d", "\u00b2"]
+_CLASS_ESCAPES = [r"\d", r"\s", r"\w", r"\D", r"\S", r"\W", r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"\p{N}", r"\p{Word}",
+                  r"\p{Alnum}", r"\P{L}", r"\p{Lo}", r"\p{Greek}", r"\p{^L}"]
+
+
+def _escaped(char: str) -> str:
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+_MEMBER = (st.sampled_from(_CLASS_ESCAPES) | st.sampled_from(_ODD_CHARS).map(_escaped)
+           | st.tuples(st.sampled_from(_ODD_CHARS), st.sampled_from(_ODD_CHARS))
+           .map(lambda pair: "-".join(_escaped(c) for c in sorted(pair, key=ord))))
+_CLASS = st.tuples(st.booleans(), st.lists(_MEMBER, min_size=1, max_size=4)).map(
+    lambda item: "[" + ("^" if item[0] else "") + "".join(item[1]) + "]")
+_PIECE = _CLASS | st.sampled_from(_ODD_CHARS).map(_escaped) | _CLASS.map(lambda c: f"(?-i:{c})")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.tuples(_PIECE, st.sampled_from(["", "+", "?", "{1,3}"])), min_size=1, max_size=3),
+       text=st.text(st.sampled_from(_ODD_CHARS), max_size=30), case_sensitive=st.booleans())
+def test_rewritten_character_classes_never_miss_a_match(pieces: list[tuple[str, str]], text: str, case_sensitive: bool) -> None:
+    """Random classes, ranges, escapes and case-sensitive groups over text full
+    of placeholders, case partners and odd white space (how review found most
+    of the rewriting's defects)."""
+    import tempfile
+
+    source = "".join(piece + quantifier for piece, quantifier in pieces)
+    try:
+        compiled = regex.compile(source, 0 if case_sensitive else FLAGS)
+        superset(source)
+    except (regex.error, Unsupported):
+        return
+    matches = [m for m in compiled.finditer(text) if m.end() > m.start()]
+    if not matches:
+        return
+    with tempfile.TemporaryDirectory() as cache:
+        index = hyperscan_index.HyperscanIndex.build([source], Path(cache))
+    if index.covered[0]:
+        assert {m.end() - 1 for m in matches} <= set(index.candidates(text, list(range(len(text))))[0])

@@ -52,6 +52,10 @@ _ASCII_LETTERS = frozenset(ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij
 _DIGIT_SET = _ClassEscape(frozenset({"0-9", OTHER_RE}), _ASCII_DIGITS)
 _WORD_SET = _ClassEscape(frozenset({"0-9", "a-z", "_", OTHER_RE}), _ASCII_DIGITS | _ASCII_LETTERS | {ord("_")})
 _LETTER_SET = _ClassEscape(frozenset({"a-z", OTHER_RE}), _ASCII_LETTERS)
+_ALNUM_SET = _ClassEscape(frozenset({"0-9", "a-z", OTHER_RE}), _ASCII_DIGITS | _ASCII_LETTERS)
+# Properties whose ASCII part depends on case (\\p{Lu} is A-Z, or all letters
+# when case is ignored) or is empty (\\p{Lo}): a negated class cannot lean on them.
+_SOME_LETTERS_SET = _ClassEscape(frozenset({"a-z", OTHER_RE}), frozenset())
 # \\s may match ASCII separators too (\\x1c-\\x1f, as str.isspace does): in a
 # positive class they are taken, in a negated one only the common six excluded.
 _SPACE_SET = _ClassEscape(frozenset({r"\t", r"\n", r"\v", r"\f", r"\r", r"\x1c-\x1f", r"\x20", SPACE_RE}),
@@ -61,10 +65,13 @@ _CLASS_ESCAPES = {"w": _WORD_SET, "d": _DIGIT_SET, "s": _SPACE_SET}
 _NEGATED_ESCAPES = frozenset("WDS")
 _ZERO_WIDTH = frozenset("bBAZzGmM")
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
-_WORD_PROPERTIES = frozenset({"word", "xwd", "alnum", "xan", "l&n"})
-_LETTER_PROPERTIES = frozenset({"l", "lu", "ll", "lt", "lm", "lo", "l&", "lc", "letter", "alpha", "alphabetic",
-                                "uppercase", "lowercase", "upper", "lower"})
-_NUMBER_PROPERTIES = frozenset({"n", "nd", "number", "digit", "decimalnumber"})
+_PROPERTIES = {
+    **dict.fromkeys(("word",), _WORD_SET),
+    **dict.fromkeys(("alnum",), _ALNUM_SET),
+    **dict.fromkeys(("l", "l&", "lc", "letter", "alpha", "alphabetic"), _LETTER_SET),
+    **dict.fromkeys(("lu", "ll", "lt", "lm", "lo", "upper", "uppercase", "lower", "lowercase"), _SOME_LETTERS_SET),
+    **dict.fromkeys(("n", "nd", "number", "digit", "decimalnumber"), _DIGIT_SET),
+}
 _SPECIAL = frozenset("\\^$.|?*+()[]{}/-")
 # Bounded repeats with a large upper bound make large automata; the superset
 # may drop the bound.
@@ -259,6 +266,9 @@ class _Rewriter:
                 excludes_everything_safely = excludes_everything_safely and low.negatable
         if not negated:
             return _class(frozenset(members))
+        # The placeholders stand for characters outside ASCII, which no
+        # written-out ASCII member rules out.
+        excluded -= {ord(OTHER), ord(SPACE)}
         if not excludes_everything_safely:
             return ANY
         return "[^" + "".join(f"\\x{code:02x}" for code in sorted(excluded)) + "]" if excluded else ANY
@@ -297,13 +307,7 @@ class _Rewriter:
             self.position = end + 1
         # "\\p{Alphabetic=No}" and "\\p{^L}" negate: only plain names are read.
         plain = name.lower().replace("_", "").replace(" ", "")
-        if kind == "p" and plain in _WORD_PROPERTIES:
-            return _WORD_SET
-        if kind == "p" and plain in _LETTER_PROPERTIES:
-            return _LETTER_SET
-        if kind == "p" and plain in _NUMBER_PROPERTIES:
-            return _DIGIT_SET
-        return _UNKNOWN_SET
+        return _PROPERTIES.get(plain, _UNKNOWN_SET) if kind == "p" else _UNKNOWN_SET
 
     def _code_point(self, kind: str) -> str:
         if kind == "x" and self._peek() == "{":
