@@ -21,3 +21,13 @@ def test_every_source_package_is_listed_for_installation() -> None:
     found = {".".join(init.parent.relative_to(source).parts) for init in source.rglob("__init__.py")}
     assert found - listed == set()
     assert "claimlint.rules" in listed
+
+
+def test_built_in_packs_are_found_beside_the_package_and_through_importlib_resources(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimlint import packs, rules
+
+    found = packs.builtin_pack_dir()
+    assert (found / "overstatement.yaml").is_file()
+    # Installed as a zip, say: no folder beside the module, so importlib.resources answers.
+    monkeypatch.setattr(rules, "__file__", str(found / "missing" / "__init__.py"))
+    assert packs.builtin_pack_dir() == found

@@ -67,7 +67,8 @@ def builtin_pack_dir() -> Path:
     folder = Path(rules.__file__).parent
     if folder.is_dir():
         return folder
-    
+    from importlib import resources
+
     return Path(str(resources.files("claimlint.rules")))
 
 

@@ -15,7 +15,7 @@ speed, never a finding, as long as every anchor returned is in every match.
 
 from __future__ import annotations
 
-from typing import FrozenSet, Optional
+from typing import Optional
 
 import regex
 
