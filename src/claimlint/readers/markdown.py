@@ -128,7 +128,11 @@ def parser_input(source: str, builder: ProseBuilder, front_matter_keys: tuple[st
     return body
 
 
-class _Reader:
+class MarkdownReaderBase:
+    """What the two Markdown readers (markdown-it-pyrs here, markdown-it-py in
+    :mod:`.markdown_fallback`) share: the file, the prose being built, its
+    directives, and what inline HTML means to a reader."""
+
     def __init__(self, path: str, source: str, front_matter_keys: tuple[str, ...]) -> None:
         self.path = path
         self.source = source
@@ -136,6 +140,30 @@ class _Reader:
         self.builder = ProseBuilder()
         self.directives: list[Directive] = []
         self.front_matter_keys = front_matter_keys
+
+    def inline_html(self, html_text: str, start: int, end: int) -> None:
+        """Inline HTML at source offsets ``[start, end)``: a claimlint comment
+        is a directive; ``<sup>`` and ``<br>`` read as "^" and a space."""
+        lowered = html_text.lower()
+        if lowered.startswith("<!--") and "claimlint-" in lowered:
+            line, _ = self.lines.position(start)
+            end_line, _ = self.lines.position(max(start, end - 1))
+            line_begin = self.lines.line_start(line)
+            line_end = self.source.find("\n", line_begin)
+            line_text = self.source[line_begin : len(self.source) if line_end == -1 else line_end]
+            own_line = line_text.strip() == html_text.strip()
+            directive = parse_directive(html_text[4:].removesuffix("-->"), line, end_line, own_line)
+            if directive is not None:
+                self.directives.append(directive)
+        elif lowered.startswith("<sup"):
+            self.builder.add_synthetic("^", start)
+        elif lowered.startswith("<br"):
+            self.builder.add_synthetic(" ", start)
+
+
+class _Reader(MarkdownReaderBase):
+    def __init__(self, path: str, source: str, front_matter_keys: tuple[str, ...]) -> None:
+        super().__init__(path, source, front_matter_keys)
         self.cursor = 0  # the source offset reached, for nodes without a source map
 
     def read(self) -> Document:
@@ -246,25 +274,8 @@ class _Reader:
             elif name == "image":
                 builder.add_synthetic(" ", start)
             elif name == "html_inline":
-                self._html_inline(str(node.meta.get("content", "")), start, end)
+                self.inline_html(str(node.meta.get("content", "")), start, end)
         builder.close_block()
-
-    def _html_inline(self, html_text: str, start: int, end: int) -> None:
-        lowered = html_text.lower()
-        if lowered.startswith("<!--") and "claimlint-" in lowered:
-            line, _ = self.lines.position(start)
-            end_line, _ = self.lines.position(max(start, end - 1))
-            line_begin = self.lines.line_start(line)
-            line_end = self.source.find("\n", line_begin)
-            line_text = self.source[line_begin : len(self.source) if line_end == -1 else line_end]
-            own_line = line_text.strip() == html_text.strip()
-            directive = parse_directive(html_text[4:].removesuffix("-->"), line, end_line, own_line)
-            if directive is not None:
-                self.directives.append(directive)
-        elif lowered.startswith("<sup"):
-            self.builder.add_synthetic("^", start)
-        elif lowered.startswith("<br"):
-            self.builder.add_synthetic(" ", start)
 
 
 class _InlineRun:

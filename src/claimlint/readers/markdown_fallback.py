@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..directives import parse_directive
-from ..document import Directive, Document, LineIndex, ProseBuilder
+from ..document import Document, LineIndex
 from .align import align, emit
 from .html import extract_html
+from .markdown import MarkdownReaderBase, flatten_deep_prefixes, parser_input
 
 _PARSER: Any = None
 
@@ -95,18 +95,8 @@ def _skip_destination(content: str, cursor: int) -> int:
     return after
 
 
-class _Reader:
-    def __init__(self, path: str, source: str, front_matter_keys: tuple[str, ...]) -> None:
-        self.path = path
-        self.source = source
-        self.lines = LineIndex(source)
-        self.builder = ProseBuilder()
-        self.directives: list[Directive] = []
-        self.front_matter_keys = front_matter_keys
-
+class _Reader(MarkdownReaderBase):
     def read(self) -> Document:
-        from .markdown import flatten_deep_prefixes, parser_input
-
         # markdown-it-py drops whatever is nested deeper than its limit; lines
         # nested deeper than any page are flattened below it first.
         body = flatten_deep_prefixes(parser_input(self.source, self.builder, self.front_matter_keys), _MAX_NESTING - 20)
@@ -214,22 +204,7 @@ class _Reader:
         found = content.find(html_text, position)
         start = position if found == -1 else found
         end = start + len(html_text)
-        lowered = html_text.lower()
-        if lowered.startswith("<!--") and "claimlint-" in lowered:
-            source_start = raw.to_source(start)
-            line, _ = self.lines.position(source_start)
-            end_line, _ = self.lines.position(raw.to_source(end))
-            line_begin = self.lines.line_start(line)
-            line_end = self.source.find("\n", line_begin)
-            line_text = self.source[line_begin : len(self.source) if line_end == -1 else line_end]
-            own_line = line_text.strip() == html_text.strip()
-            directive = parse_directive(html_text[4:].removesuffix("-->"), line, end_line, own_line)
-            if directive is not None:
-                self.directives.append(directive)
-        elif lowered.startswith("<sup"):
-            self.builder.add_synthetic("^", raw.to_source(start))
-        elif lowered.startswith("<br"):
-            self.builder.add_synthetic(" ", raw.to_source(start))
+        self.inline_html(html_text, raw.to_source(start), raw.to_source(end))
         return end
 
 
