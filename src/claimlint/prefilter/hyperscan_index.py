@@ -86,9 +86,9 @@ class HyperscanIndex:
         """For each pattern, the sorted indexes of the sentences (by their
         ``starts``) in which one of its matches may end; empty lists for
         patterns not covered."""
-        found: list[set[int]] = [set() for _ in self.sources]
         if self._database is None or not prose:
             return [[] for _ in self.sources]
+        found: list[set[int]] = [set() for _ in self.sources]
         ends: list[tuple[int, int]] = []
         record = ends.append
         self._database.scan(fold(prose), match_event_handler=lambda pattern, _start, end, _flags, _context: record((pattern, end)))

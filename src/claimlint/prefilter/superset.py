@@ -170,7 +170,7 @@ class _Rewriter:
             return None
         if char == ".":
             return self.dot
-        return _literal(char)
+        return _member(char)
 
     def group(self) -> str | None:
         self.position += 1
@@ -217,12 +217,12 @@ class _Rewriter:
         if following in ("p", "P"):
             return _class(self._property(following).members)
         if following in _CONTROL:
-            return _literal(_CONTROL[following])
+            return _member(_CONTROL[following])
         if following in ("x", "u", "U"):
-            return _literal(self._code_point(following))
+            return _member(self._code_point(following))
         if not following or following.isalnum():
             raise Unsupported(f"escape '\\{following}'")
-        return _literal(following)
+        return _member(following)
 
     def char_class(self) -> str:
         """A class, widened. A positive class takes the placeholders of what
@@ -352,20 +352,12 @@ class _Rewriter:
         self.position = end + 1
 
 
-def _folded(char: str) -> str:
-    return char.lower() if char.isascii() else fold_char(char)
-
-
 def _member(char: str) -> str:
     """One character as a class member (or a whole atom) in the rewritten pattern."""
-    folded = _folded(char)
+    folded = char.lower() if char.isascii() else fold_char(char)
     if folded in _SPECIAL or not folded.isprintable() or folded == " ":
         return f"\\x{ord(folded):02x}"
     return folded
-
-
-def _literal(char: str) -> str:
-    return _member(char)
 
 
 def _class(members: frozenset[str]) -> str:

@@ -96,13 +96,13 @@ class _PlainLines:
 class _RichLines:
     def __init__(self, out: TextIO) -> None:
         from rich.console import Console
-
-        self.console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, emoji=False)
-
-    def __call__(self, *segments: Segment) -> None:
         from rich.text import Text
 
-        text = Text()
+        self.console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, emoji=False)
+        self.text = Text
+
+    def __call__(self, *segments: Segment) -> None:
+        text = self.text()
         for part, style in segments:
             text.append(part, style=style or None)
         self.console.print(text)
