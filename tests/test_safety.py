@@ -37,7 +37,7 @@ def test_every_yaml_load_in_the_source_uses_a_safe_loader() -> None:
             if "yaml.load(" in line and "_make_loader" not in line:
                 unsafe.append(f"{path.name}:{number}")
     assert unsafe == []
-    constructors = packs._LineLoader.__mro__
+    constructors = packs._line_loader().__mro__
     assert yaml.constructor.SafeConstructor in constructors
     assert yaml.constructor.FullConstructor not in constructors and yaml.constructor.UnsafeConstructor not in constructors
 

@@ -10,12 +10,15 @@ plugins add theirs through entry points.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
+from . import cachefiles
 from .kinds import PatternCompiler, RuleKind, builtin_kinds
 from .rulespec import Origin, RuleError, RuleSpec, build_spec
 
@@ -27,28 +30,33 @@ class LineDict(dict):  # type: ignore[type-arg]
     key_lines: dict[str, int] = {}
 
 
-# libyaml's parser with PyYAML's safe constructors: the packs load ~5x faster
-# than with the pure-Python parser, with the same marks for line numbers.
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    name = "<rules>"
+@functools.cache
+def _line_loader() -> type[Any]:
+    """PyYAML's safe loader, remembering lines. Built on first use: importing
+    PyYAML is a tenth of a one-file run, and a run with cached packs needs none."""
+    import yaml
 
+    # libyaml's parser with PyYAML's safe constructors: the packs load ~5x
+    # faster than with the pure-Python parser, with the same marks for line numbers.
+    class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        name = "<rules>"
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Any:
-    loader.flatten_mapping(node)
-    data = LineDict()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    for key_node, _ in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key in data.key_lines:
-            raise RuleError(loader.name, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-        if key is not None:
-            data.key_lines[key] = key_node.start_mark.line + 1
-    yield data
-    data.update(loader.construct_mapping(node, deep=True))
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Any:
+        loader.flatten_mapping(node)
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in data.key_lines:
+                raise RuleError(loader.name, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            if key is not None:
+                data.key_lines[key] = key_node.start_mark.line + 1
+        yield data
+        data.update(loader.construct_mapping(node, deep=True))
 
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    return LineLoader
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,8 @@ def read_pack_file(path: Path) -> PackFile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), None, f"cannot read rule file: {exc}") from None
+    import yaml
+
     try:
         data = yaml.load(text, Loader=_make_loader(str(path)))  # noqa: S506 - a SafeLoader subclass
     except RuleError:
@@ -114,8 +124,8 @@ def read_pack_file(path: Path) -> PackFile:
     return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries))
 
 
-def _make_loader(name: str) -> type[_LineLoader]:
-    class Loader(_LineLoader):
+def _make_loader(name: str) -> type[Any]:
+    class Loader(_line_loader()):  # type: ignore[misc, valid-type]
         def __init__(self, stream: Any) -> None:
             super().__init__(stream)
             self.name = name
@@ -125,6 +135,69 @@ def _make_loader(name: str) -> type[_LineLoader]:
 
 def _line(data: Any, key: str) -> int | None:
     return getattr(data, "key_lines", {}).get(key) or getattr(data, "line", None)
+
+
+# Parsed packs are kept in the cache folder as JSON (never pickle: a cache
+# folder is not trusted with code), keyed by each file's path, size and
+# modification time and by the code that reads them.
+_PACKS_FORMAT = "claimlint-packs-1"
+KEEP_PACK_SETS = 8
+
+
+def read_packs(paths: Sequence[Path], cache: Path | None) -> list[PackFile]:
+    """Every pack in ``paths``, parsed, from ``cache`` when it holds them."""
+    material = _packs_key(paths) if cache is not None else None
+    if material is None:
+        return [read_pack_file(path) for path in paths]
+    payload = cachefiles.read_entry(cache, "packs", material, ".json")
+    if payload is not None:
+        try:
+            return [_unplain(item) for item in json.loads(payload)]
+        except (ValueError, TypeError, KeyError):
+            pass  # damaged: parsed again and stored again below
+    packs = [read_pack_file(path) for path in paths]
+    try:
+        stored = json.dumps([_plain(pack) for pack in packs], ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError):
+        return packs  # a value JSON cannot hold exactly (a date, a number key): not cached
+    cachefiles.write_entry(cache, "packs", material, ".json", stored, KEEP_PACK_SETS)
+    return packs
+
+
+def _packs_key(paths: Sequence[Path]) -> bytes | None:
+    parts = [_PACKS_FORMAT, sys.version, Path(__file__).read_text(encoding="utf-8")]
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None  # reported when the file is read
+        parts.append(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return "\0\0".join(parts).encode("utf-8", "surrogatepass")
+
+
+def _plain(pack: PackFile) -> dict[str, Any]:
+    return {"path": pack.path, "name": pack.name, "defines": dict(pack.defines),
+            "rules": [[_plain_value(entry), origin.line, dict(origin.key_lines)] for entry, origin in pack.rules]}
+
+
+def _plain_value(value: Any) -> Any:
+    """``value`` as JSON holds it, or TypeError: JSON would turn a tuple into
+    a list and a number key into a string, and the rule would change."""
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) for key in value):
+            raise TypeError("a key that is not a string")
+        return {key: _plain_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_value(item) for item in value]
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _unplain(item: dict[str, Any]) -> PackFile:
+    path = item["path"]
+    rules = tuple((entry, Origin(path, line, key_lines)) for entry, line, key_lines in item["rules"])
+    return PackFile(path, item["name"], item["defines"], rules)
 
 
 def pack_files(folders: Iterable[Path]) -> list[Path]:
@@ -152,11 +225,13 @@ def load_rules(
     *,
     include_builtin: bool = True,
     kinds: Mapping[str, type[RuleKind]] | None = None,
+    cache: Path | None = None,
 ) -> list[Rule]:
-    """Read every pack in the built-in folder and ``folders`` and build the rules."""
+    """Read every pack in the built-in folder and ``folders`` and build the
+    rules; parsed packs are kept in ``cache``, if given."""
     all_kinds = {**builtin_kinds(), **(kinds or {})}
     paths = pack_files(([builtin_pack_dir()] if include_builtin else []) + list(folders))
-    packs = [read_pack_file(path) for path in paths]
+    packs = read_packs(paths, cache)
     macros: dict[str, str] = {}
     for pack in packs:
         macros.update(pack.defines)

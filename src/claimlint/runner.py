@@ -22,7 +22,7 @@ from .engine import Engine
 from .model import FileError, FileNote, Finding, RuleTimeout, Severity
 from .packs import Rule, load_rules
 from .plugins import load_plugins
-from .prefilter import cache_dir
+from .cachefiles import cache_dir
 from .prefilter.hyperscan_index import HyperscanIndex
 from .readers import read_document
 from .selection import Selection, selects
@@ -52,10 +52,12 @@ class Report:
 class Linter:
     """The rules of one configuration, compiled once, ready to check documents."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, cache: Path | None = None) -> None:
+        """``cache``: a folder where parsed rule packs may be kept (none by default)."""
         self.config = config or Config()
+        self.cache = cache
         plugins = load_plugins(self.config.plugins)
-        all_rules = load_rules([*plugins.packs, *self.config.rules], kinds=plugins.kinds)
+        all_rules = load_rules([*plugins.packs, *self.config.rules], kinds=plugins.kinds, cache=cache)
         selection = Selection(self.config.select + self.config.extend_select, self.config.ignore)
         self.all_rules = all_rules
         self.rules = [rule for rule in all_rules if selection.enabled(rule.spec)]
@@ -172,9 +174,9 @@ def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Seve
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config, fast: HyperscanIndex | None) -> None:
+def _init_worker(config: Config, fast: HyperscanIndex | None, cache: Path | None) -> None:
     global _WORKER
-    _WORKER = Linter(config)
+    _WORKER = Linter(config, cache=cache)
     # The parent's compiled prefilter, so that no worker compiles its own.
     _WORKER.engine.index = _WORKER.engine.index.with_fast(fast)
 
@@ -240,7 +242,7 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
     results: list[FileResult] = []
     lost: list[Target] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
         futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
         for chunk, future in zip(chunks, futures):
             try:
@@ -266,7 +268,7 @@ def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, Fil
     results: dict[Target, FileResult] = {}
     remaining = list(targets)
     while remaining:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast)) as pool:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
             futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
             for position, (target, future) in enumerate(zip(remaining, futures)):
                 try:

@@ -51,7 +51,7 @@ class _Run:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Files checked in parallel [default: all cores].")
 @click.option("--max-file-size", metavar="SIZE", callback=parse_size_option,
               help="Skip (with a note) files larger than SIZE, such as 500k or 5MB [default: 10MB].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-prefilter cache ($CLAIMLINT_CACHE_DIR).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of compiled prefilters and parsed rule packs ($CLAIMLINT_CACHE_DIR).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off [default: on for terminals].")
@@ -104,7 +104,9 @@ def _check_group(config: Config, members: list[str], jobs: int | None, format_hi
                  stdin_filename: str | None, *, use_cache: bool) -> _Run:
     from ..runner import Report, run
 
-    linter = make_linter(config)
+    from ..cachefiles import cache_dir
+
+    linter = make_linter(config, cache_dir() if use_cache else None)
     file_paths = [p for p in members if p != "-"]
     if file_paths:
         report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=use_cache)

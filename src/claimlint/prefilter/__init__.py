@@ -17,7 +17,6 @@ findings do not depend on which one ran; the tests hold them to that.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -97,15 +96,3 @@ class CandidateIndex:
         if cached is not None or total_bytes < FAST_MIN_BYTES:
             return cached
         return hyperscan_index.HyperscanIndex.build(self.sources, cache)
-
-
-def cache_dir() -> Path | None:
-    """Where compiled prefilter databases are kept: ``$CLAIMLINT_CACHE_DIR``
-    (empty to keep none), else the platform's user cache folder."""
-    configured = os.environ.get("CLAIMLINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "claimlint" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "claimlint"

@@ -15,12 +15,11 @@ folder, keyed by everything that goes into it.
 from __future__ import annotations
 
 import bisect
-import os
 import sys
-import zlib
 from pathlib import Path
 from typing import Any, Sequence
 
+from .. import cachefiles
 from . import superset as rewriting
 from .superset import Unsupported, fold, superset
 
@@ -30,7 +29,7 @@ except ImportError:  # pragma: no cover - depends on the platform
     hyperscan = None
 
 _FLAGS = 1 | 128  # HS_FLAG_CASELESS | HS_FLAG_PREFILTER
-_FORMAT = "claimlint-hyperscan-2"
+_FORMAT = "claimlint-hyperscan-3"
 
 
 def available() -> bool:
@@ -143,31 +142,16 @@ def _key_material(sources: Sequence[str]) -> bytes:
     return Path(rewriting.__file__).read_bytes() + b"\0".join(part.encode("utf-8", "surrogatepass") for part in parts)
 
 
-def _cache_file(cache: Path, material: bytes) -> Path:
-    return cache / f"hyperscan-{zlib.crc32(material):08x}{zlib.adler32(material):08x}.db"
-
-
 def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
-    if cache is None:
+    payload = cachefiles.read_entry(cache, "hyperscan", material, ".db")
+    if payload is None:
         return None
+    covered_flags, _, serialized = payload.partition(b"\n")
     try:
-        path = _cache_file(cache, material)
-        data = path.read_bytes()
-        header, _, rest = data.partition(b"\n")
-        format_name, covered_flags, length = header.split(b" ")
-        if format_name != _FORMAT.encode() or rest[: int(length)] != material:
-            return None
-        serialized = rest[int(length) :]
-        covered = [flag == ord("1") for flag in covered_flags.strip(b"-")]
         database = _deserialize(serialized) if serialized else None
-    except (OSError, ValueError, hyperscan.error):
-        # Missing, unreadable, or built for another CPU or library version.
-        return None
-    try:
-        os.utime(path)  # recently used: kept when the cache is pruned
-    except OSError:
-        pass  # a read-only cache is still a cache
-    return database, covered
+    except hyperscan.error:
+        return None  # built for another CPU or library version
+    return database, [flag == ord("1") for flag in covered_flags.strip(b"-")]
 
 
 # Each set of rules (a changed rule pack, another project's selection) gets a
@@ -175,28 +159,7 @@ def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
 KEEP_DATABASES = 8
 
 
-def _prune(cache: Path) -> None:
-    databases = sorted(cache.glob("hyperscan-*.db"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for stale in databases[KEEP_DATABASES:]:
-        stale.unlink(missing_ok=True)
-
-
 def _store(cache: Path | None, material: bytes, database: Any, covered: list[bool]) -> None:
-    if cache is None:
-        return
     flags = "".join("1" if flag else "0" for flag in covered) or "-"
-    header = f"{_FORMAT} {flags} {len(material)}\n".encode() + material
-    import tempfile  # only when a database was compiled
-
-    temporary: str | None = None
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=cache, prefix=".hyperscan-")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(header + (hyperscan.dumpb(database) if database is not None else b""))
-        os.replace(temporary, _cache_file(cache, material))
-        _prune(cache)
-    except OSError:
-        # A cache that cannot be written only costs time next run.
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    serialized = hyperscan.dumpb(database) if database is not None else b""
+    cachefiles.write_entry(cache, "hyperscan", material, ".db", flags.encode() + b"\n" + serialized, KEEP_DATABASES)

@@ -8,20 +8,19 @@ from dataclasses import dataclass
 import regex
 
 from ..lazyregex import lazy
-import yaml
 
 from ..document import ProseBuilder
 from .align import align, emit
 
-# libyaml's safe loader composes ~15x faster than the pure-Python one and
-# reports the same character offsets; PyYAML builds without libyaml fall back.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_KEYS: tuple[str, ...] = ("title", "description", "summary")
 
 _YAML_FENCE = lazy(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 _TOML_FENCE = lazy(r"\A\+\+\+[ \t]*\r?\n(?P<body>.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 _TOML_PAIR = lazy(r'^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>"|\')(?P<value>.*)(?P=q)[ \t]*\r?$', regex.MULTILINE)
+
+# Most pages have no front matter; they need neither fence pattern compiled.
+_FENCES = ("---", "\ufeff---", "+++")
 
 
 @dataclass(frozen=True)
@@ -31,12 +30,16 @@ class FrontMatter:
 
 
 def find_front_matter(source: str) -> FrontMatter | None:
+    if not source.startswith(_FENCES):
+        return None
     match = _YAML_FENCE.match(source) or _TOML_FENCE.match(source)
     return FrontMatter(match.end()) if match else None
 
 
 def add_front_matter(source: str, builder: ProseBuilder, keys: tuple[str, ...]) -> FrontMatter | None:
     """Add the reader-facing values to ``builder``, one block each."""
+    if not source.startswith(_FENCES):
+        return None
     wanted = set(DEFAULT_KEYS) | set(keys)
     yaml_match = _YAML_FENCE.match(source)
     if yaml_match:
@@ -55,8 +58,13 @@ def add_front_matter(source: str, builder: ProseBuilder, keys: tuple[str, ...]) 
 
 
 def _add_yaml_values(body: str, base: int, source: str, builder: ProseBuilder, wanted: set[str]) -> None:
+    import yaml  # only for pages with YAML front matter
+
+    # libyaml's safe loader composes ~15x faster than the pure-Python one and
+    # reports the same character offsets; PyYAML builds without libyaml fall back.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(body, Loader=_SAFE_LOADER)
+        root = yaml.compose(body, Loader=loader)
     except yaml.YAMLError:
         return  # broken front matter is not prose; the page body is still read
     if not isinstance(root, yaml.MappingNode):
