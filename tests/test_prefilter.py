@@ -71,7 +71,7 @@ def _missed(index: CandidateIndex, text: str) -> list[tuple[str, int]]:
     assert index.fast is not None
     candidates = index.fast.candidates(text, list(range(len(text))))
     missed = []
-    for source, found in zip(index.sources, candidates):
+    for source, found in zip(index.sources, candidates, strict=True):
         possible = set(found)
         for match in regex.compile(source, FLAGS).finditer(text):
             if match.end() > match.start() and match.end() - 1 not in possible:

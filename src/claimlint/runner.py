@@ -244,7 +244,7 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     lost: list[Target] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
         futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
-        for chunk, future in zip(chunks, futures):
+        for chunk, future in zip(chunks, futures, strict=True):
             try:
                 results.extend(future.result())
             except BrokenProcessPool:
@@ -270,7 +270,7 @@ def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, Fil
     while remaining:
         with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
             futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
-            for position, (target, future) in enumerate(zip(remaining, futures)):
+            for position, (target, future) in enumerate(zip(remaining, futures, strict=True)):
                 try:
                     results[target] = future.result()[0]
                 except BrokenProcessPool:

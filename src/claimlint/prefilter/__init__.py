@@ -73,7 +73,7 @@ class CandidateIndex:
                 from .literals import anchors
 
                 self._anchors = AnchorIndex([anchors(self.sources[index]) for index in self._by_anchor])
-            for index, found in zip(self._by_anchor, self._anchors.candidates(prose, lowered, sentences)):
+            for index, found in zip(self._by_anchor, self._anchors.candidates(prose, lowered, sentences), strict=True):
                 result[index] = found
         return result
 
