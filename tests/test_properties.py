@@ -67,3 +67,17 @@ def test_positions_are_exact_in_html(text: str) -> None:
 def test_arbitrary_text_never_crashes_any_reader(text: str) -> None:
     for fmt in ("text", "markdown", "html"):
         LINTER.check_text(text, fmt, "doc")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab.Z \n,é.üſ1-", max_size=24), st.data())
+def test_the_word_before_a_period_is_what_the_pattern_finds(text: str, data: st.DataObject) -> None:
+    """The splitter reads the word before each period with string operations;
+    it must agree with the pattern it stands in for, window edges and
+    characters outside ASCII included."""
+    from claimlint.text.sentences import _WORD_BEFORE, word_before
+
+    period = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(max(0, period - 16), period))
+    match = _WORD_BEFORE.search(text, start, period)
+    assert word_before(text, start, period) == (match.group(1) if match else None)

@@ -74,16 +74,37 @@ def _line_boundaries(prose: str, start: int, end: int, boundaries: set[int]) -> 
 
 
 def _is_abbreviation(prose: str, start: int, period: int) -> bool:
-    match = _WORD_BEFORE.search(prose, start, period)
-    if match is None:
+    raw = word_before(prose, start, period)
+    if raw is None:
         return False
-    raw = match.group(1).strip(".")
+    raw = raw.strip(".")
     # An all-capitals word is an acronym ending a sentence ("... for MS."), not
     # a title like "Ms."; a single letter is an initial ("J. Smith").
     if len(raw) > 1 and raw.isupper() and "." not in raw:
         return False
     word = raw.lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def word_before(prose: str, start: int, period: int) -> str | None:
+    """The run of letters and dots that ends at ``period`` and begins within
+    ``[start, period)``, as ``_WORD_BEFORE`` finds it. Every sentence end asks
+    this, so ASCII is read with string operations; a character outside ASCII
+    is left to the pattern (a letter is what Unicode says it is)."""
+    end = period - 1 if period > start and prose[period - 1] == "\n" else period
+    position = end
+    while position > start and prose[position - 1] in _ASCII_WORD:
+        position -= 1
+    before = prose[position - 1] if position > 0 else ""
+    if before >= "\x80":
+        match = _WORD_BEFORE.search(prose, start, period)
+        return match.group(1) if match is not None else None
+    if position == end or (before and before in _ASCII_WORD):
+        return None
+    return prose[position:end]
 
 
 def _emit(prose: str, start: int, end: int, out_starts: list[int], out_ends: list[int]) -> None:
