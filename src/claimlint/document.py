@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import Span
 
@@ -51,8 +51,9 @@ class LineIndex:
         return len(self._starts)
 
 
-@dataclass(frozen=True)
-class Piece:
+# Pieces and blocks are made by the ten thousand per megabyte of prose: named
+# tuples, which are several times quicker to create than frozen dataclasses.
+class Piece(NamedTuple):
     """``prose[prose_start:prose_start+prose_len]`` came from
     ``source[source_start:source_end]``. When the two lengths are equal the
     mapping is character for character; otherwise (an entity such as ``&amp;``,
@@ -167,8 +168,7 @@ class ProseBuilder:
         )
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     start: int
     end: int
     kind: str

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from typing import Any, Callable, Iterator
 
 import regex
@@ -340,8 +341,12 @@ def flatten_deep_prefixes(text: str, keep: int) -> str:
     """Keep the first ``keep`` markers of each absurdly deep line prefix; the
     rest become no-break spaces (same length, not markup, and white space to
     the rules)."""
-    deep = regex.compile(rf"(?m)^[ \t>*+\-\d.)]{{{keep + 1},}}")
-    return deep.sub(lambda match: match.group()[:keep] + regex.sub(r"\S", "\u00a0", match.group()[keep:]), text)
+    # The standard library's engine: this runs over every page and finds
+    # nothing on almost all of them, about four times faster than regex here.
+    deep = re.compile(rf"(?m)^[ \t>*+\-\d.)]{{{keep + 1},}}")
+    if deep.search(text) is None:
+        return text
+    return deep.sub(lambda match: match.group()[:keep] + re.sub(r"\S", "\u00a0", match.group()[keep:]), text)
 
 
 def _same(offset: int) -> int:

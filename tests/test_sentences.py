@@ -1,0 +1,67 @@
+"""The sentence splitter: where health copy's sentences end, and where they do
+not (titles, initials, decimals, acronyms). Rules read a claim within its
+sentence, so a wrong boundary hides a negation or joins two claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.text.sentences import MAX_SENTENCE, Sentences, split_block
+
+
+def split(text: str) -> list[str]:
+    starts: list[int] = []
+    ends: list[int] = []
+    split_block(text, 0, len(text), starts, ends)
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our clinic opened in 2019. We treat MS.", ["Our clinic opened in 2019.", "We treat MS."]),
+    ("Dr. Smith and Prof. Jones disagree.", ["Dr. Smith and Prof. Jones disagree."]),
+    ("Smith et al. reported it. Nobody else did.", ["Smith et al. reported it.", "Nobody else did."]),
+    ("Drugs, e.g. statins, help. Others do not.", ["Drugs, e.g. statins, help.", "Others do not."]),
+    ("Approved in the U.S. by the FDA.", ["Approved in the U.S. by the FDA."]),
+    ("Relapses fell by 2.5 per year. Nothing else changed.", ["Relapses fell by 2.5 per year.", "Nothing else changed."]),
+    ("J. Smith wrote it.", ["J. Smith wrote it."]),
+    # An acronym ends the sentence; a title would not.
+    ("There is no cure for MS. Treatment slows it.", ["There is no cure for MS.", "Treatment slows it."]),
+    ("Is it safe? No! Ask first.", ["Is it safe?", "No!", "Ask first."]),
+    ("“It cured me.” She walks again.", ["“It cured me.”", "She walks again."]),
+    ("Wait... It works.", ["Wait...", "It works."]),
+    # Shouting copy glues its sentences together.
+    ("NATURAL MEDICINE.THERE IS HOPE.", ["NATURAL MEDICINE.", "THERE IS HOPE."]),
+    ("Visit ABC.com today.", ["Visit ABC.com today."]),
+    ("A café. Then home.", ["A café.", "Then home."]),
+])
+def test_sentences_end_where_a_reader_sees_them_end(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_a_short_line_without_punctuation_ends_a_sentence() -> None:
+    assert split("Book today\nCall +52 998 555 0143\nOpen daily") == ["Book today", "Call +52 998 555 0143", "Open daily"]
+
+
+def test_a_long_hard_wrapped_line_does_not() -> None:
+    text = ("Patients in the registry reported fewer relapses over the two years that\n"
+            "followed, although the registry was not designed to show it.")
+    assert split(text) == [text]
+
+
+def test_list_entries_and_blank_lines_end_sentences() -> None:
+    assert split("Benefits include\n- less pain\n- more sleep") == ["Benefits include", "- less pain", "- more sleep"]
+    assert split("First part, without a stop,\n\nsecond part") == ["First part, without a stop,", "second part"]
+
+
+def test_a_sentence_never_runs_past_the_limit() -> None:
+    words = " ".join(["cure"] * 600)
+    pieces = split(words)
+    assert len(pieces) > 1 and all(len(piece) <= MAX_SENTENCE for piece in pieces)
+    assert " ".join(pieces) == words
+
+
+def test_sentences_stay_within_their_block() -> None:
+    prose = "It cures MS\n\nno side effects."
+    sentences = Sentences(prose, [(0, 11), (13, len(prose))])
+    assert [sentences.bounds(index) for index in range(len(sentences))] == [(0, 11), (13, len(prose))]
+    assert sentences.index_at(14) == 1 and sentences.index_at(12) == 0
