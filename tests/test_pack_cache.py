@@ -132,3 +132,58 @@ def test_the_builtin_packs_are_all_cacheable() -> None:
     run would parse it again."""
     for pack in read_packs(pack_files([builtin_pack_dir()]), None):
         json.dumps(packs._plain(pack), allow_nan=False)
+
+
+def test_a_pack_swapped_in_with_the_same_size_and_time_is_parsed_again(tmp_path: Path) -> None:
+    """``cp -p``, ``rsync -a`` and moved symlinks keep a file's size and
+    modification time; the key is the text, so the new rules are read."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    pack = folder / "house.yaml"
+    pack.write_text(PACK)
+    cache = tmp_path / "cache"
+    assert load_rules([folder], include_builtin=False, cache=cache)[0].spec.severity.label == "warning"
+    before = pack.stat()
+    pack.write_text(PACK.replace("severity: warning", "severity: error  "))
+    os.utime(pack, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert pack.stat().st_size == before.st_size and pack.stat().st_mtime_ns == before.st_mtime_ns
+    assert load_rules([folder], include_builtin=False, cache=cache)[0].spec.severity.label == "error"
+
+
+def test_origins_name_packs_as_this_run_names_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "house.yaml").write_text(PACK)
+    cache = tmp_path / "cache"
+    monkeypatch.chdir(tmp_path)
+    assert load_rules([Path("rules")], include_builtin=False, cache=cache)[0].spec.origin.path == str(Path("rules/house.yaml"))
+    monkeypatch.chdir(tmp_path / "rules")
+    assert load_rules([Path(".")], include_builtin=False, cache=cache)[0].spec.origin.path == "house.yaml"
+
+
+@pytest.mark.parametrize("payload", [b"[]", b"[1, 2]", b'{"a": 1}', b'[{"name": "x", "defines": {}, "rules": [[[], 1, {}]]}]'])
+def test_an_entry_of_the_wrong_shape_is_parsed_again(tmp_path: Path, payload: bytes) -> None:
+    parsed = _specs(load_rules())
+    load_rules(cache=tmp_path)
+    (entry,) = tmp_path.glob("packs-*.json")
+    length, _, rest = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(length + b"\n" + rest[: int(length)] + payload)
+    assert _specs(load_rules(cache=tmp_path)) == parsed
+
+
+def test_packs_are_not_cached_when_the_reading_code_is_not_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install that ships bytecode only, or a frozen one, has no packs.py
+    to key on: the packs are parsed every run, and nothing fails."""
+    monkeypatch.setattr(packs, "__file__", str(tmp_path / "missing" / "packs.py"))
+    assert _specs(load_rules(cache=tmp_path / "cache")) == _specs(load_rules())
+    assert not (tmp_path / "cache").exists()
+
+
+def test_spaces_in_vocabulary_and_patterns_become_white_space_outside_classes() -> None:
+    from claimlint.kinds import PatternCompiler
+
+    compiler = PatternCompiler({"open": r"\(|\[", "pair": "a b"})
+    source = compiler.source([r"{open} ?see note [0-9 ]+", "x {pair}", r"\[see note\] [0-9 ]+"])
+    # An escaped bracket opens no class; a real class keeps its space.
+    assert r"(?:\(|\[)\s*see\s+note\s+[0-9 ]+" in source
+    assert r"\[see\s+note\]\s+[0-9 ]+" in source
+    assert r"x\s+(?:a\s+b)" in source

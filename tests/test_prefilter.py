@@ -341,3 +341,25 @@ def test_rewritten_character_classes_never_miss_a_match(pieces: list[tuple[str, 
         index = hyperscan_index.HyperscanIndex.build([source], Path(cache))
     if index.covered[0]:
         assert {m.end() - 1 for m in matches} <= set(index.candidates(text, list(range(len(text))))[0])
+
+
+def test_a_database_entry_cut_after_its_flags_is_compiled_again(tmp_path: Path) -> None:
+    sources = [r"\bcures?\b"]
+    hyperscan_index.HyperscanIndex.build(sources, tmp_path)
+    (cached,) = tmp_path.glob("hyperscan-*.db")
+    data = cached.read_bytes()
+    length, _, rest = data.partition(b"\n")
+    flags_end = rest.index(b"\n", int(length))
+    cached.write_bytes(length + b"\n" + rest[: flags_end + 1])
+    assert hyperscan_index.HyperscanIndex.load(sources, tmp_path) is None
+    assert hyperscan_index.HyperscanIndex.build(sources, tmp_path).candidates("It cures.", [0]) == [[0]]
+
+
+def test_a_cache_entry_with_an_absurd_length_header_is_ignored(tmp_path: Path) -> None:
+    from claimlint import cachefiles
+
+    cachefiles.write_entry(tmp_path, "test", b"key", ".bin", b"payload", 2)
+    assert cachefiles.read_entry(tmp_path, "test", b"key", ".bin") == b"payload"
+    (entry,) = tmp_path.glob("test-*.bin")
+    entry.write_bytes(b"9" * 5000 + b"\nkeypayload")
+    assert cachefiles.read_entry(tmp_path, "test", b"key", ".bin") is None

@@ -42,7 +42,7 @@ def read_entry(cache: Path | None, kind: str, material: bytes, suffix: str) -> b
     except OSError:
         return None
     length, newline, rest = data.partition(b"\n")
-    if not newline or not length.isdigit() or rest[: int(length)] != material:
+    if not newline or not length.isdigit() or len(length) > 12 or rest[: int(length)] != material:
         return None
     try:
         os.utime(path)  # recently used: kept when the cache is pruned

@@ -138,9 +138,11 @@ def _line(data: Any, key: str) -> int | None:
 
 
 # Parsed packs are kept in the cache folder as JSON (never pickle: a cache
-# folder is not trusted with code), keyed by each file's path, size and
-# modification time and by the code that reads them.
-_PACKS_FORMAT = "claimlint-packs-1"
+# folder is not trusted with code). The key holds every pack's path and whole
+# text, not its modification time: a file swapped in with its old time kept
+# (``cp -p``, ``rsync -a``, a symlink moved) must not be read stale, and reading
+# the files costs a fraction of a millisecond.
+_PACKS_FORMAT = "claimlint-packs-2"
 KEEP_PACK_SETS = 8
 
 
@@ -152,8 +154,10 @@ def read_packs(paths: Sequence[Path], cache: Path | None) -> list[PackFile]:
     payload = cachefiles.read_entry(cache, "packs", material, ".json")
     if payload is not None:
         try:
-            return [_unplain(item) for item in json.loads(payload)]
-        except (ValueError, TypeError, KeyError):
+            items = json.loads(payload)
+            if len(items) == len(paths):
+                return [_unplain(item, path) for item, path in zip(items, paths, strict=True)]
+        except (ValueError, TypeError, KeyError, AttributeError):
             pass  # damaged: parsed again and stored again below
     packs = [read_pack_file(path) for path in paths]
     try:
@@ -165,18 +169,19 @@ def read_packs(paths: Sequence[Path], cache: Path | None) -> list[PackFile]:
 
 
 def _packs_key(paths: Sequence[Path]) -> bytes | None:
-    parts = [_PACKS_FORMAT, sys.version, Path(__file__).read_text(encoding="utf-8")]
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            return None  # reported when the file is read
-        parts.append(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}")
-    return "\0\0".join(parts).encode("utf-8", "surrogatepass")
+    """The packs' paths and texts, with the code that reads them; None when a
+    file cannot be read (parsing reports it) or the code is not on disk."""
+    try:
+        parts = [_PACKS_FORMAT.encode(), sys.version.encode(), Path(__file__).read_bytes()]
+        for path in paths:
+            parts += [os.path.abspath(path).encode("utf-8", "surrogateescape"), path.read_bytes()]
+    except OSError:
+        return None
+    return b"\0\0".join(f"{len(part)}:".encode() + part for part in parts)
 
 
 def _plain(pack: PackFile) -> dict[str, Any]:
-    return {"path": pack.path, "name": pack.name, "defines": dict(pack.defines),
+    return {"name": pack.name, "defines": dict(pack.defines),
             "rules": [[_plain_value(entry), origin.line, dict(origin.key_lines)] for entry, origin in pack.rules]}
 
 
@@ -194,10 +199,11 @@ def _plain_value(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _unplain(item: dict[str, Any]) -> PackFile:
-    path = item["path"]
-    rules = tuple((entry, Origin(path, line, key_lines)) for entry, line, key_lines in item["rules"])
-    return PackFile(path, item["name"], item["defines"], rules)
+def _unplain(item: dict[str, Any], path: Path) -> PackFile:
+    # Named as this run names it (the key holds the absolute path only).
+    name = str(path)
+    rules = tuple((dict(entry), Origin(name, int(line), dict(key_lines))) for entry, line, key_lines in item["rules"])
+    return PackFile(name, str(item["name"]), dict(item["defines"]), rules)
 
 
 def pack_files(folders: Iterable[Path]) -> list[Path]:

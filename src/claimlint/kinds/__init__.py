@@ -24,7 +24,8 @@ from ..timeouts import TimedPattern
 FLAGS = regex.IGNORECASE | regex.VERSION0
 _MACRO = regex.compile(r"\{([a-z][a-z_]*)\}")
 _SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(])")
-_CLASS = regex.compile(r"\[(?:\\.|[^\]\\])*\]")
+# A character class, or an escape (so that "\\[" never opens a class).
+_CLASS_OR_ESCAPE = regex.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _BARE_SPACES = regex.compile(r"(?<!\\) +(\?|\*)?")
 
 
@@ -64,7 +65,9 @@ SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warni
 class PatternCompiler:
     """Compiles rule patterns: ``{macro}`` expands to a vocabulary entry, a space
     outside a character class matches any run of white space (prose wraps), and
-    the whole is case-insensitive and anchored at word edges."""
+    the whole is case-insensitive and anchored at word edges. Spaces are read
+    in each pattern and each vocabulary entry on its own, so a character class
+    must open and close within one of them."""
 
     def __init__(self, macros: Mapping[str, str]) -> None:
         self.macros = dict(macros)
@@ -114,10 +117,12 @@ def _spaces_to_whitespace(pattern: str) -> str:
         return pattern
     out: list[str] = []
     position = 0
-    for cls in _CLASS.finditer(pattern):
-        out.append(_bare_spaces(pattern[position : cls.start()]))
-        out.append(cls.group())
-        position = cls.end()
+    for token in _CLASS_OR_ESCAPE.finditer(pattern):
+        if token.group().startswith("\\"):
+            continue
+        out.append(_bare_spaces(pattern[position : token.start()]))
+        out.append(token.group())
+        position = token.end()
     out.append(_bare_spaces(pattern[position:]))
     return "".join(out)
 

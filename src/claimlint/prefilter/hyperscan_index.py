@@ -147,6 +147,8 @@ def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
     if payload is None:
         return None
     covered_flags, _, serialized = payload.partition(b"\n")
+    if not serialized and b"1" in covered_flags:
+        return None  # cut short: patterns marked covered with no database would never be candidates
     try:
         database = _deserialize(serialized) if serialized else None
     except hyperscan.error:
