@@ -24,3 +24,14 @@ def test_each_kind_of_mention_is_found(sentence: str, facet: str) -> None:
 def test_a_sentence_with_only_an_unrelated_number_has_no_mention() -> None:
     sentence = "Parking costs 3 pounds an hour at the 2 car parks on Mill Road."
     assert list(mentions(sentence, 0, len(sentence))) == []
+
+
+def test_sentences_with_a_digit_or_the_word_phase_are_the_ones_read_for_mentions() -> None:
+    from claimlint.analysis import Analysis
+    from claimlint.kinds.consistency import _MENTION_HINTS
+    from claimlint.readers import read_document
+
+    text = "No numbers here. Phase II is next. We enrolled 40 people.\n\nA phaseout is one word. Call 0800 or PHASE out."
+    analysis = Analysis(read_document("page.md", text, "markdown"))
+    found = [analysis.prose[start:end] for start, end in analysis.sentences_matching(*_MENTION_HINTS)]
+    assert found == ["Phase II is next.", "We enrolled 40 people.", "Call 0800 or PHASE out."]

@@ -43,13 +43,13 @@ _FUTURE_TENSE = lazy(rf"(?i)\b(?:{_FUTURE_WORDS})\b")
 
 # Every mention holds a digit or the word "phase"; sentences without one are
 # skipped (most of them, on most pages).
-_MENTION_HINT = lazy(r"\d|(?i:\bphase\b)")
+_MENTION_HINTS = (lazy(r"\d"), lazy(r"(?i:\bphase\b)"))
 
 
 def _all_mentions(analysis: Analysis) -> list[Mention]:
     found: list[Mention] = []
     last_named: str | None = None
-    for start, end in analysis.sentences_matching(_MENTION_HINT):
+    for start, end in analysis.sentences_matching(*_MENTION_HINTS):
         subject = subject_of(analysis.prose, start, end)
         found.extend(mentions(analysis.prose, start, end, last_named, subject))
         last_named = subject or last_named

@@ -5,6 +5,8 @@ an author-year reference, or a bibliographic entry ("Title; Author; Nov 18,
 
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 from ..lazyregex import lazy
@@ -67,11 +69,12 @@ _WEB_URL = lazy(r"https?://\S+|\bwww\.\S+")
 _EMAIL_ADDRESS = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def find_citation(prose: str, start: int, end: int, references_resolve: bool) -> regex.Match[str] | None:
+def find_citation(prose: str, start: int, end: int, references_resolve: Callable[[], bool]) -> regex.Match[str] | None:
     """The first citation in ``prose[start:end]``. Reference markers count only
-    when the document has a reference list for them to resolve to."""
+    when the document has a reference list for them to resolve to (asked of
+    ``references_resolve`` only when a marker is found)."""
     for match in CITATION.finditer(prose, start, end):
-        if match.group("marker") and not references_resolve:
+        if match.group("marker") and not references_resolve():
             continue
         return match
     return None
