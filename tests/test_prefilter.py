@@ -363,3 +363,23 @@ def test_a_cache_entry_with_an_absurd_length_header_is_ignored(tmp_path: Path) -
     (entry,) = tmp_path.glob("test-*.bin")
     entry.write_bytes(b"9" * 5000 + b"\nkeypayload")
     assert cachefiles.read_entry(tmp_path, "test", b"key", ".bin") is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Intro here. Call us. We treat MS. Nothing else.", True),   # across two sentences of one block
+    ("Intro here. Call us. We treat MS.\n\nLater words.", False),  # the white space it needs lies past the block
+    ("Intro here. Call us.\n\nWe treat MS. Nothing else.", False),  # across blocks: not within one
+    ("Call us. We rarely treat MS.", False),
+])
+def test_a_page_pattern_matches_within_one_block_even_across_its_sentences(tmp_path: Path, text: str, found: bool) -> None:
+    """Page-level conditions hold when the pattern matches within a block; the
+    prefilter's candidate sentences only narrow where that is searched. The
+    pattern ends in white space, so its match ends between two sentences."""
+    from claimlint.analysis import Analysis
+    from claimlint.prefilter import hyperscan_index
+
+    pattern = regex.compile(r"\bcall\s+us\.\s+we\s+treat\s+ms\.\s", FLAGS)
+    for fast in (None, hyperscan_index.HyperscanIndex.build([pattern.pattern], tmp_path)):
+        index = CandidateIndex([pattern.pattern], fast)
+        document = read_document("page.md", text, "markdown")
+        assert Analysis(document, index).matches(pattern) is found, fast
