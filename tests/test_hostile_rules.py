@@ -184,3 +184,28 @@ def test_rule_pack_errors_are_never_tracebacks_whatever_the_yaml(tmp_path: Path,
             captured = capsys.readouterr()
             assert "Traceback" not in captured.err and "internal error" not in captured.err, (key, value, captured.err)
             assert code in (0, 1) or (code == 2 and captured.err.startswith("claimlint: error: ")), (key, value, captured.err)
+
+
+def test_a_pattern_the_regex_module_crashes_on_is_a_rule_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """regex 2026.9.29 raised AttributeError (not regex.error) compiling
+    ``[^\\p{L}\\p{^L}]`` case-insensitively; whatever the library raises, a
+    user's pattern is reported with its file and line."""
+    import regex
+
+    from claimlint import kinds
+
+    real_compile = regex.compile
+
+    def crashing_compile(pattern: str, flags: int = 0) -> object:
+        if "p{^L}" in pattern:
+            raise AttributeError("'AnyAll' object has no attribute 'rebuild'")
+        return real_compile(pattern, flags)
+
+    monkeypatch.setattr(kinds.regex, "compile", crashing_compile)
+    _project(tmp_path, _rule(patterns=[r"wonder[^\p{L}\p{^L}]"]), pages={"page.txt": CLAIM})
+    assert main(["check", "--config", str(tmp_path / ".claimlint.yaml"), str(tmp_path / "page.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.startswith(f"claimlint: error: {tmp_path / 'rules' / 'house.yaml'}:")
+    assert "key 'patterns': the regex module cannot compile this pattern (AttributeError:" in err

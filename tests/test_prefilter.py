@@ -334,6 +334,8 @@ def test_rewritten_character_classes_never_miss_a_match(pieces: list[tuple[str, 
         superset(source)
     except (regex.error, Unsupported):
         return
+    except AttributeError:  # regex 2026.9.29 crashes on "[^\p{L}\p{^L}]" ignoring case
+        return
     matches = [m for m in compiled.finditer(text) if m.end() > m.start()]
     if not matches:
         return

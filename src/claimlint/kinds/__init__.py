@@ -17,7 +17,7 @@ import regex
 
 from ..analysis import Analysis
 from ..model import Severity
-from ..rulespec import RuleSpec
+from ..rulespec import RuleError, RuleSpec
 from ..lazyregex import LazyPattern
 from ..timeouts import TimedPattern
 
@@ -156,8 +156,8 @@ class RuleKind:
             return None
         try:
             return self.compiler.compile(patterns)
-        except (regex.error, ValueError) as exc:
-            raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+        except Exception as exc:  # noqa: BLE001 - see _invalid_pattern
+            raise _invalid_pattern(self.spec, key, exc) from None
 
     def patterns_each(self, key: str) -> list[regex.Pattern[str]]:
         """Compile each pattern under option ``key`` on its own (for options
@@ -166,8 +166,8 @@ class RuleKind:
         for source in self.options.get(key) or ():
             try:
                 compiled.append(self.compiler.compile([source]))
-            except (regex.error, ValueError) as exc:
-                raise self.spec.origin.error(f"key '{key}': invalid pattern: {exc}", key) from None
+            except Exception as exc:  # noqa: BLE001 - see _invalid_pattern
+                raise _invalid_pattern(self.spec, key, exc) from None
         return compiled
 
     def severity_option(self, key: str) -> Severity | None:
@@ -200,6 +200,16 @@ class RuleKind:
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
         return ()
+
+
+def _invalid_pattern(spec: RuleSpec, key: str, exc: Exception) -> RuleError:
+    """A user's pattern that does not compile, as a rule error naming its file
+    and line. The regex module has also failed on some odd but valid-looking
+    classes with an AttributeError (``[^\\p{L}\\p{^L}]`` ignoring case, in
+    regex 2026.9.29): those are the user's to see too, not a traceback."""
+    if isinstance(exc, (regex.error, ValueError)):
+        return spec.origin.error(f"key '{key}': invalid pattern: {exc}", key)
+    return spec.origin.error(f"key '{key}': the regex module cannot compile this pattern ({type(exc).__name__}: {exc})", key)
 
 
 def builtin_kinds() -> dict[str, type[RuleKind]]:
