@@ -13,8 +13,10 @@ an installed copy has them):
 - throughput (MB/s and files/s) on one worker and on all cores with the cache
   warm, and the speed-up;
 - peak memory (largest resident set of any claimlint process);
-- wall time of `claimlint check` on one small file (the pre-commit case), with
-  the cache warm and with no cache, next to bare `python -c pass`;
+- wall time of `claimlint check` on one small file (the pre-commit case) with
+  a cache of its own: the first run, which compiles and stores the prefilter,
+  and every run after it; and with no cache at all; next to bare
+  `python -c pass`;
 - proselint on the same corpus, when it is installed.
 """
 
@@ -206,11 +208,19 @@ def main() -> int:
     print(f"peak memory (largest claimlint process): {peak_mb:.0f} MB")
     small = CORPUS / "small.md"
     small.write_text("# Clinic\n\nOur therapy cures MS with no side effects.\n", encoding="utf-8")
+    # A cache of its own, as on a machine that only ever runs the hook: its
+    # first run compiles the prefilter and stores it, every later run loads it.
+    hook_cache = tempfile.mkdtemp(prefix="claimlint-bench-hook-cache-")
+    one_file = _claimlint() + ["check", "--isolated", str(small)]
     bare = _median([sys.executable, "-c", "pass"], 15)
-    single = _median(_claimlint() + ["check", "--isolated", str(small)], 15)
-    uncached = _median(_claimlint() + ["check", "--isolated", str(small)], 15, cache="")
-    print(f"one small file: {single:.3f} s wall with the cache, {uncached:.3f} s with none "
-          f"(bare python -c pass: {bare:.3f} s; difference {single - bare:.3f} s and {uncached - bare:.3f} s)")
+    first_ever = _timed(one_file, cache=hook_cache)
+    single = _median(one_file, 15, cache=hook_cache)
+    uncached = _median(one_file, 15, cache="")
+    shutil.rmtree(hook_cache, ignore_errors=True)
+    print(f"one small file (bare python -c pass: {bare:.3f} s):\n"
+          f"  every run after the first: {single:.3f} s wall, {single - bare:.3f} s above bare Python\n"
+          f"  the first run with an empty cache (compiles and stores the prefilter, once): {first_ever:.3f} s\n"
+          f"  with no cache at all (CLAIMLINT_CACHE_DIR=''): {uncached:.3f} s wall, {uncached - bare:.3f} s above bare Python")
     proselint = shutil.which("proselint")
     if proselint:
         paths = [str(p) for p in sorted(CORPUS.rglob("*.md"))]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -8,8 +10,11 @@ import pytest
 from claimlint.runner import Linter
 
 # Compiled prefilters go to a cache folder of the test session, never the
-# user's; subprocesses inherit it.
-os.environ["CLAIMLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimlint-test-cache-")
+# user's; subprocesses inherit it. Removed when the session ends (a database
+# is a few megabytes).
+_CACHE = tempfile.mkdtemp(prefix="claimlint-test-cache-")
+os.environ["CLAIMLINT_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

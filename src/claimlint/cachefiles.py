@@ -27,6 +27,18 @@ def cache_dir() -> Path | None:
     return Path(base) / "claimlint"
 
 
+def writable(cache: Path | None) -> bool:
+    """Can entries be stored in ``cache`` (created if need be)? Something slow
+    to build is only built ahead of need when it can be kept."""
+    if cache is None:
+        return False
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(cache, os.W_OK)
+
+
 def entry_path(cache: Path, kind: str, material: bytes, suffix: str) -> Path:
     return cache / f"{kind}-{zlib.crc32(material):08x}{zlib.adler32(material):08x}{suffix}"
 
