@@ -9,8 +9,9 @@ compiled databases."""
 from __future__ import annotations
 
 import json
-import os
+import shutil
 import string
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -153,12 +154,22 @@ def test_a_small_run_compiles_the_database_only_when_it_can_keep_it(tmp_path: Pa
     index = Linter().engine.index
     assert index.fast_for(10_000, None) is None
     assert index.fast_for(FAST_MIN_BYTES, None) is not None
-    read_only = tmp_path / "read-only"
-    read_only.mkdir()
-    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != read_only)
-    assert index.fast_for(10_000, read_only) is None and list(read_only.iterdir()) == []
-    monkeypatch.undo()
     cache = tmp_path / "cache"
+    monkeypatch.setattr(hyperscan_index, "_compile", lambda rewritten: pytest.fail("compiled with nowhere to keep it"))
+    # An empty run, a folder that takes no file (read-only, over quota), a full disk.
+    assert index.fast_for(0, cache) is None
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tempfile, "mkstemp", refuse)
+        assert index.fast_for(10_000, cache) is None
+    with monkeypatch.context() as patched:
+        patched.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10**9, 10**9 - 10**6, 10**6))
+        assert index.fast_for(10_000, cache) is None
+    monkeypatch.undo()
+    assert list(cache.iterdir()) == []
     assert index.fast_for(10_000, cache) is not None
     assert len(list(cache.glob("hyperscan-*.db"))) == 1
     monkeypatch.setattr(hyperscan_index, "_compile", lambda rewritten: pytest.fail("compiled again"))
@@ -378,20 +389,29 @@ def test_a_cache_entry_with_an_absurd_length_header_is_ignored(tmp_path: Path) -
     assert cachefiles.read_entry(tmp_path, "test", b"key", ".bin") is None
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ("Intro here. Call us. We treat MS. Nothing else.", True),   # across two sentences of one block
-    ("Intro here. Call us. We treat MS.\n\nLater words.", False),  # the white space it needs lies past the block
-    ("Intro here. Call us.\n\nWe treat MS. Nothing else.", False),  # across blocks: not within one
-    ("Call us. We rarely treat MS.", False),
+_CALL_US = r"\bcall\s+us\.\s+we\s+treat\s+ms\.\s"
+
+
+@pytest.mark.parametrize(("source", "text", "found"), [
+    (_CALL_US, "Intro here. Call us. We treat MS. Nothing else.", True),   # across two sentences of one block
+    (_CALL_US, "Intro here. Call us. We treat MS.\n\nLater words.", False),  # the white space it needs lies past the block
+    (_CALL_US, "Intro here. Call us.\n\nWe treat MS. Nothing else.", False),  # across blocks: not within one
+    (_CALL_US, "Call us. We rarely treat MS.", False),
+    # Found by review: an anchor in the first sentence of a match that runs on
+    # into the next; look-arounds at a match's end see the rest of the block.
+    (r"\bguarantee\b.{0,40}\bms\b", "We guarantee results. Treats MS fast.\n\nBuy now.", True),
+    (r"\btreat\s+ms\.(?=\s+nothing)", "We treat MS. Nothing else.", True),
+    (r"\bcall\s+us\.\s+(?![\p{L}\p{N}])", "Please call us. Now.", False),
 ])
-def test_a_page_pattern_matches_within_one_block_even_across_its_sentences(tmp_path: Path, text: str, found: bool) -> None:
+def test_a_page_pattern_matches_within_one_block_even_across_its_sentences(tmp_path: Path, source: str, text: str,
+                                                                           found: bool) -> None:
     """Page-level conditions hold when the pattern matches within a block; the
-    prefilter's candidate sentences only narrow where that is searched. The
-    pattern ends in white space, so its match ends between two sentences."""
+    prefilter's candidate sentences (from either pass) only narrow which
+    blocks are searched."""
     from claimlint.analysis import Analysis
     from claimlint.prefilter import hyperscan_index
 
-    pattern = regex.compile(r"\bcall\s+us\.\s+we\s+treat\s+ms\.\s", FLAGS)
+    pattern = regex.compile(source, FLAGS)
     for fast in (None, hyperscan_index.HyperscanIndex.build([pattern.pattern], tmp_path)):
         index = CandidateIndex([pattern.pattern], fast)
         document = read_document("page.md", text, "markdown")

@@ -31,6 +31,9 @@ def split(text: str) -> list[str]:
     ("Wait... It works.", ["Wait...", "It works."]),
     # Shouting copy glues its sentences together.
     ("NATURAL MEDICINE.THERE IS HOPE.", ["NATURAL MEDICINE.", "THERE IS HOPE."]),
+    # Even when the word before the stop is an abbreviation in mixed case.
+    ("AsSOC.THE CLINIC", ["AsSOC.", "THE CLINIC"]),
+    ("ApPROX.TWO WEEKS", ["ApPROX.", "TWO WEEKS"]),
     ("Visit ABC.com today.", ["Visit ABC.com today."]),
     ("A café. Then home.", ["A café.", "Then home."]),
 ])

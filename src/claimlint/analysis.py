@@ -132,19 +132,6 @@ class Analysis:
             return [sentences.bounds(index) for index in candidates]
         return list(dict.fromkeys(self.block_bounds(sentences.starts[index]) for index in candidates))
 
-    def _leads_to_candidates(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
-        """For each block holding candidate sentences of the watched
-        ``pattern``: from the block's start to the white space after its last
-        candidate. A match within a block ends in a candidate sentence (or in
-        the white space after it), so nothing past that can hold one."""
-        sentences = self.sentences
-        reach: dict[int, int] = {}
-        for index in self.candidates(pattern) or ():
-            block_start, block_end = self.block_bounds(sentences.starts[index])
-            following = sentences.starts[index + 1] if index + 1 < len(sentences) else block_end
-            reach[block_start] = max(reach.get(block_start, 0), min(following, block_end))
-        return list(reach.items())
-
     def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """The matches of ``pattern`` within blocks, in document order: in the
         candidate blocks only if the pattern is watched, else in the whole
@@ -173,7 +160,7 @@ class Analysis:
             # quicker to search than its block; the blocks are searched only
             # when no sentence holds one.
             return any(pattern.search(prose, start, end) is not None for start, end in sentences) or any(
-                pattern.search(prose, start, end) is not None for start, end in self._leads_to_candidates(pattern))
+                pattern.search(prose, start, end) is not None for start, end in self.windows(pattern) or ())
         required = _anchors_of(pattern.pattern)
         lowered = self.lowered
         if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):

@@ -27,16 +27,30 @@ def cache_dir() -> Path | None:
     return Path(base) / "claimlint"
 
 
-def writable(cache: Path | None) -> bool:
-    """Can entries be stored in ``cache`` (created if need be)? Something slow
-    to build is only built ahead of need when it can be kept."""
+def writable(cache: Path | None, room: int = 64_000_000) -> bool:
+    """Can entries be stored in ``cache`` (created if need be), with ``room``
+    bytes to spare? Something slow is only built ahead of need when it will be
+    kept: a cache that silently fails every write would have it built again on
+    every run. A file is written and removed to find out (access checks are
+    wrong on some network shares)."""
     if cache is None:
         return False
+    import shutil
+    import tempfile
+
     try:
         cache.mkdir(parents=True, exist_ok=True)
+        if shutil.disk_usage(cache).free < room:
+            return False
+        descriptor, probe = tempfile.mkstemp(dir=cache, prefix=".probe-")
+        try:
+            os.write(descriptor, b"claimlint")
+        finally:
+            os.close(descriptor)
+            os.unlink(probe)
     except OSError:
         return False
-    return os.access(cache, os.W_OK)
+    return True
 
 
 def entry_path(cache: Path, kind: str, material: bytes, suffix: str) -> Path:

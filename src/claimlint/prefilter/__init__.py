@@ -100,6 +100,6 @@ class CandidateIndex:
         cached = hyperscan_index.HyperscanIndex.load(self.sources, cache)
         if cached is not None:
             return cached
-        if total_bytes < FAST_MIN_BYTES and not cachefiles.writable(cache):
+        if total_bytes < FAST_MIN_BYTES and (total_bytes == 0 or not cachefiles.writable(cache)):
             return None
         return hyperscan_index.HyperscanIndex.build(self.sources, cache)

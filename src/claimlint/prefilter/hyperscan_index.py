@@ -156,9 +156,11 @@ def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
     return database, [flag == ord("1") for flag in covered_flags.strip(b"-")]
 
 
-# Each set of rules (a changed rule pack, another project's selection) gets a
-# database of its own, a few megabytes each; only the most recently used stay.
-KEEP_DATABASES = 8
+# Each set of rules (a changed rule pack, another project's selection or
+# configuration group) gets a database of its own, about 3 MB each; only the
+# most recently used stay. Enough that a monorepo's groups, run in turn, do not
+# push each other out and recompile on every run.
+KEEP_DATABASES = 16
 
 
 def _store(cache: Path | None, material: bytes, database: Any, covered: list[bool]) -> None:

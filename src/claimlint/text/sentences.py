@@ -27,7 +27,7 @@ _ABBREVIATIONS = frozenset(
 # starts with a look-behind is tried at every position: a third slower).
 _TERMINAL = lazy(
     r"""(?:(?<![.!?…])[.!?…]++["”’')\]]*(?:\s+|(?=["“(\[]?\p{Lu}\p{Ll})))  # punctuation, closers, then space or a glued capital
-      | [.!?](?<=\p{Lu}{3}[.!?])(?=\p{Lu}{2})                     # shouting copy glues sentences: "MEDICINE.THERE"
+      | (?P<glued>[.!?])(?<=\p{Lu}{3}[.!?])(?=\p{Lu}{2})          # shouting copy glues sentences: "MEDICINE.THERE"
       | \n(?=[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])\s)                  # a list entry starts on the next line
       | \n(?=[ \t]*\n)                                          # paragraph break inside a block
     """,
@@ -49,7 +49,10 @@ def split_block(prose: str, start: int, end: int, out_starts: list[int], out_end
     """Append the sentences of ``prose[start:end]`` (offsets into ``prose``)."""
     boundaries: set[int] = set()
     for match in _TERMINAL.finditer(prose, start, end):
-        if prose[match.start()] == "." and _is_abbreviation(prose, max(start, match.start() - 16), match.start()):
+        # Glued shouting copy ends a sentence whatever the word before the
+        # stop: "ASSOC.THE" is two sentences, as "MEDICINE.THERE" is.
+        if (prose[match.start()] == "." and match.group("glued") is None
+                and _is_abbreviation(prose, max(start, match.start() - 16), match.start())):
             continue
         boundaries.add(match.end())
     if "\n" in prose[start:end]:
