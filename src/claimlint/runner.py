@@ -74,8 +74,9 @@ class Linter:
         return None
 
     def prepare(self, total_bytes: int, cache: Path | None) -> None:
-        """Ready the prefilter for a run over ``total_bytes`` of files: large
-        runs, or any run with a cached database, get the Hyperscan pass."""
+        """Ready the prefilter for a run over ``total_bytes`` of files: the
+        Hyperscan pass, when one is cached or compiling it pays (see
+        :meth:`CandidateIndex.fast_for`)."""
         index = self.engine.index
         self.engine.index = index.with_fast(index.fast_for(total_bytes, cache))
 
@@ -189,9 +190,11 @@ def _check_in_worker(targets: list[Target]) -> list[FileResult]:
 def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format_hint: str | None = None,
         linter: Linter | None = None, cache: Path | None | bool = True) -> tuple[Report, list[str]]:
     """Check ``paths``. Returns the report and the paths that do not exist.
-    ``cache`` is where compiled prefilters are kept: True for the user's
-    cache folder, False or None for none."""
-    linter = linter or Linter(config)
+    ``cache`` is where compiled prefilters (and, for a linter built here,
+    parsed rule packs) are kept: True for the user's cache folder, False or
+    None for none."""
+    folder = cache_dir() if cache is True else (cache or None)
+    linter = linter or Linter(config, cache=folder)
     targets: list[Target] = []
     missing: list[str] = []
     unreadable: list[FileError] = []
@@ -204,7 +207,7 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
             unreadable.append(FileError(item.display, f"cannot read folder: {item.reason}"))
         else:
             targets.append(item)
-    linter.prepare(_total_size(targets), cache_dir() if cache is True else (cache or None))
+    linter.prepare(_total_size(targets), folder)
     results = list(_check_all(linter, targets, jobs))
     findings: list[Finding] = []
     errors: list[FileError] = list(unreadable)

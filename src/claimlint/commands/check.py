@@ -109,7 +109,7 @@ def _check_group(config: Config, members: list[str], jobs: int | None, format_hi
     linter = make_linter(config, cache_dir() if use_cache else None)
     file_paths = [p for p in members if p != "-"]
     if file_paths:
-        report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=use_cache)
+        report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=linter.cache)
     else:
         report, missing = Report((), (), (), 0, tuple(linter.rules)), []
     sources: dict[str, str] = {}
