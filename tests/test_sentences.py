@@ -36,6 +36,12 @@ def split(text: str) -> list[str]:
     ("ApPROX.TWO WEEKS", ["ApPROX.", "TWO WEEKS"]),
     ("Visit ABC.com today.", ["Visit ABC.com today."]),
     ("A café. Then home.", ["A café.", "Then home."]),
+    # A hard-wrapped paragraph indented as a whole: a short line that goes on
+    # in lower case past the indentation continues its sentence.
+    ("Our drops have no\n    side effects.\n    Try them.", ["Our drops have no\n    side effects.", "Try them."]),
+    ("\tThe capsules lower\n\tblood sugar fast.", ["The capsules lower\n\tblood sugar fast."]),
+    # An indented capitalised short line is still a line of its own.
+    ("Opening hours\n    Monday to Friday", ["Opening hours", "Monday to Friday"]),
 ])
 def test_sentences_end_where_a_reader_sees_them_end(text: str, expected: list[str]) -> None:
     assert split(text) == expected

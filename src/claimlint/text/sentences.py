@@ -71,11 +71,20 @@ def _line_boundaries(prose: str, start: int, end: int, boundaries: set[int]) -> 
         line_start = match.end()
         if not line or line[-1] in ",;-–—(/&":
             continue
-        following = prose[match.end() : min(end, match.end() + 2)].lstrip()
-        if following[:1].islower() and line[-1] not in ".!?:":
+        # The next line's first word, past any indentation: a hard-wrapped
+        # paragraph indented as a whole continues on a lower-case word.
+        following = _first_character(prose, match.end(), end)
+        if following.islower() and line[-1] not in ".!?:":
             continue
         if len(line) - (len(line) - len(line.lstrip())) < _SOFT_WRAP_MIN or line[-1] in ".!?:":
             boundaries.add(match.end())
+
+
+def _first_character(prose: str, start: int, end: int) -> str:
+    position = start
+    while position < end and prose[position] in " \t":
+        position += 1
+    return prose[position] if position < end else ""
 
 
 def _is_abbreviation(prose: str, start: int, period: int) -> bool:
