@@ -115,7 +115,7 @@ def _document(text: str):  # type: ignore[no-untyped-def]
 GOOD = _rule()
 BROKEN_PACKS = {
     "invalid YAML": ("pack: house\nrules:\n  - code: XT900\n    patterns: [unclosed\n", 5, "invalid YAML"),
-    "unknown top-level key": ("pack: house\nrulez: []\n", 2, "unknown key 'rulez' (allowed: pack, description, define, rules)"),
+    "unknown top-level key": ("pack: house\nrulez: []\n", 2, "unknown key 'rulez' (allowed: cues, define, description, families, pack, pages, rules)"),
     "unknown rule key": ("pack: house\nrules:\n" + GOOD + "    pattern: [miracle]\n", 11, "unknown key 'pattern'"),
     "wrong type for patterns": ("pack: house\nrules:\n" + GOOD + "    patterns: miracle\n", 11, "key 'patterns' must be a list of strings, not 'miracle'"),
     "wrong type for a common key": ("pack: house\nrules:\n" + GOOD.replace("severity: warning", "severity: 3") + "    patterns: [x]\n", 7,

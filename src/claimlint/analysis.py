@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 import regex
 
+from .context.cues import CueBook
+from .context.page import PageReader
+from .context.reading import ContextReader
 from .document import Block, Document
 from .text import citations
 from .text.lowering import lower_in_pieces
@@ -33,16 +36,41 @@ def _anchors_of(source: str) -> frozenset[str] | None:
     return anchors(source)
 
 
+def _first(pattern: regex.Pattern[str], prose: str, windows: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    for start, end in windows:
+        found = pattern.search(prose, start, end)
+        if found is not None:
+            return found.span()
+    return None
+
+
 class Analysis:
-    def __init__(self, document: Document, index: CandidateIndex | None = None) -> None:
+    def __init__(self, document: Document, index: CandidateIndex | None = None, cues: CueBook | None = None) -> None:
         self.document = document
         self.prose = document.prose
         self.index = index
+        self.cues = cues if cues is not None else CueBook()
+        self._context: ContextReader | None = None
+        self._pages: PageReader | None = None
         self._sentences: Sentences | None = None
         self._memo: dict[Any, Any] = {}
         self._url_starts: list[int] | None = None
         self._url_ends: list[int] = []
         self._block_starts = [block.start for block in document.blocks]
+
+    @property
+    def context(self) -> ContextReader:
+        """Which cues govern a claim (see :mod:`claimlint.context`)."""
+        if self._context is None:
+            self._context = ContextReader(self, self.cues)
+        return self._context
+
+    @property
+    def pages(self) -> PageReader:
+        """What the page is for: offers a treatment, informs, summarises a review."""
+        if self._pages is None:
+            self._pages = PageReader(self, self.cues)
+        return self._pages
 
     # -- structure -----------------------------------------------------
     @property
@@ -145,33 +173,36 @@ class Analysis:
 
     def matches(self, pattern: regex.Pattern[str]) -> bool:
         """Does ``pattern`` match within one block (paragraph, list item,
-        cell...) of the document's prose? (cached)
+        cell...) of the document's prose? (cached)"""
+        return self.first_match(pattern) is not None
+
+    def first_match(self, pattern: regex.Pattern[str]) -> tuple[int, int] | None:
+        """Where ``pattern`` first matches within one block, if it does (cached).
 
         A watched pattern is searched only in the blocks its candidate
         sentences lie in; any other is searched over the whole prose first,
         and block by block only if its first match runs across blocks."""
-        return self.memo(("matches", pattern.pattern), lambda: self._matches(pattern))
+        return self.memo(("matches", pattern.pattern), lambda: self._first_match(pattern))
 
-    def _matches(self, pattern: regex.Pattern[str]) -> bool:
+    def _first_match(self, pattern: regex.Pattern[str]) -> tuple[int, int] | None:
         prose = self.prose
         sentences = self.windows(pattern, "sentence")
         if sentences is not None:
             # A match is most often within one candidate sentence, which is
             # quicker to search than its block; the blocks are searched only
             # when no sentence holds one.
-            return any(pattern.search(prose, start, end) is not None for start, end in sentences) or any(
-                pattern.search(prose, start, end) is not None for start, end in self.windows(pattern) or ())
+            return _first(pattern, prose, sentences) or _first(pattern, prose, self.windows(pattern) or ())
         required = _anchors_of(pattern.pattern)
         lowered = self.lowered
         if required is not None and len(lowered) == len(prose) and not any(a in lowered for a in required):
-            return False
+            return None
         found = pattern.search(prose)
         if found is None:
-            return False
+            return None
         if self.block_bounds(found.start())[1] >= found.end():
-            return True
+            return found.span()
         blocks = [(b.start, b.end) for b in self.document.blocks] or [(0, len(prose))]
-        return any(pattern.search(prose, start, end) is not None for start, end in blocks)
+        return _first(pattern, prose, blocks)
 
     # -- citations and URLs ----------------------------------------------
     @property
@@ -179,11 +210,17 @@ class Analysis:
         return self.memo("references", lambda: citations.has_reference_list(self.prose))
 
     def citation_between(self, start: int, end: int) -> bool:
-        if any(True for _ in self.document.links_between(start, end)):
-            return True
+        return self.citation_span(start, end) is not None
+
+    def citation_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the first citation in ``[start, end)`` stands: a link, or a
+        DOI, PMID, registry number, author-year or resolving reference marker."""
+        for link in self.document.links_between(start, end):
+            return max(start, link.start), min(end, link.end)
         # Whether reference markers resolve is a search of the whole page, asked
         # only when a marker ("[3]") turns up.
-        return citations.find_citation(self.prose, start, end, lambda: self.references_resolve) is not None
+        match = citations.find_citation(self.prose, start, end, lambda: self.references_resolve)
+        return match.span() if match is not None else None
 
     def in_url(self, start: int, end: int) -> bool:
         """Is this span part of a URL or e-mail address written out in the prose?"""

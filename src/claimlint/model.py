@@ -67,6 +67,23 @@ class Related:
 
 
 @dataclass(frozen=True)
+class ContextNote:
+    """What the context model made of a match: a cue that lowered (or, for a
+    dropped match, cancelled) it, a filter that ruled it out, or the page class
+    it was read under. ``span`` is where the cue stands, when it stands somewhere."""
+
+    what: str
+    """"cue", "filter" or "page"."""
+    name: str
+    detail: str
+    span: Span | None = None
+
+    def describe(self) -> str:
+        where = f" at {self.span.line}:{self.span.column}" if self.span is not None else ""
+        return f"{self.what} {self.name}{where}: {self.detail}"
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     span: Span
@@ -83,6 +100,10 @@ class Finding:
     references: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    context: tuple[ContextNote, ...] = field(default=(), compare=False)
+    """Cues and page classes that shaped the finding (a hedge that lowered it)."""
+    dropped: ContextNote | None = field(default=None, compare=False)
+    """Set only when explaining a run: this match was not reported, for this reason."""
 
     @property
     def line(self) -> int:

@@ -13,14 +13,18 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import cachefiles
+from .context.cues import CueBook, build_cue_book
 from .kinds import PatternCompiler, RuleKind, builtin_kinds
+from .pipeline import Pipeline
 from .rulespec import Origin, RuleError, RuleSpec, build_spec
+from .vocabulary import Entry, Vocabulary, VocabularyError
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -63,8 +67,13 @@ def _line_loader() -> type[Any]:
 class PackFile:
     path: str
     name: str
-    defines: Mapping[str, str]
+    defines: Mapping[str, Mapping[str, Any]]
+    """Vocabulary entries by name: ``{"pattern": ...}``, ``{"terms": [...],
+    "case_sensitive": bool}`` or ``{"forms": {selector: [...]}}`` (a word
+    family, expanded), each with its ``"line"``."""
     rules: tuple[tuple[Mapping[str, Any], Origin], ...]
+    context: Mapping[str, Any] = field(default_factory=dict)
+    """The pack's ``cues`` and ``pages`` (see :mod:`claimlint.context`), as read."""
 
 
 def builtin_pack_dir() -> Path:
@@ -100,19 +109,24 @@ def read_pack_file(path: Path) -> PackFile:
         data = LineDict()
     if not isinstance(data, dict):
         raise RuleError(str(path), 1, "a rule file must be a mapping with 'pack' and 'rules'")
-    unknown = sorted(set(data) - {"pack", "description", "define", "rules"})
+    unknown = sorted(set(data) - _PACK_KEYS)
     if unknown:
-        raise RuleError(str(path), _line(data, unknown[0]), f"unknown key '{unknown[0]}' (allowed: pack, description, define, rules)")
-    defines = data.get("define") or {}
-    if not isinstance(defines, dict):
-        raise RuleError(str(path), _line(data, "define"), "'define' must map names to patterns")
-    vocabulary: dict[str, str] = {}
-    for name, value in defines.items():
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            value = "|".join(f"(?:{v})" for v in value)
-        if not isinstance(value, str):
-            raise RuleError(str(path), defines.key_lines.get(name), f"vocabulary entry '{name}' must be a pattern or a list of patterns")
-        vocabulary[str(name)] = value
+        raise RuleError(str(path), _line(data, unknown[0]), f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PACK_KEYS))})")
+    vocabulary = _read_defines(path, data)
+    vocabulary.update(_read_families(path, data, vocabulary))
+    context: dict[str, dict[str, Any]] = {}
+    for key in ("cues", "pages"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            raise RuleError(str(path), _line(data, key), f"'{key}' must be a mapping of names to definitions")
+        # Lines are kept beside each definition, so that a mistake found when
+        # the cues are compiled names its line even when the pack came from the cache.
+        context[key] = {name: {"spec": dict(spec) if isinstance(spec, dict) else spec,
+                               "line": value.key_lines.get(name),
+                               "key_lines": dict(getattr(spec, "key_lines", {}))}
+                        for name, spec in value.items()}
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise RuleError(str(path), _line(data, "rules"), "'rules' must be a list")
@@ -121,7 +135,63 @@ def read_pack_file(path: Path) -> PackFile:
         if not isinstance(entry, LineDict):
             raise RuleError(str(path), _line(data, "rules"), "each rule must be a mapping")
         entries.append((entry, Origin(str(path), entry.line, dict(entry.key_lines))))
-    return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries))
+    return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries), _plain_value(context))
+
+
+_PACK_KEYS = frozenset({"pack", "description", "define", "families", "cues", "pages", "rules"})
+
+
+def _read_defines(path: Path, data: Any) -> dict[str, dict[str, Any]]:
+    defines = data.get("define") or {}
+    if not isinstance(defines, dict):
+        raise RuleError(str(path), _line(data, "define"), "'define' must map names to patterns")
+    vocabulary: dict[str, dict[str, Any]] = {}
+    for name, value in defines.items():
+        line = defines.key_lines.get(name)
+        _check_name(path, line, name)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = "|".join(f"(?:{v})" for v in value)
+        if isinstance(value, str):
+            vocabulary[name] = {"pattern": value, "line": line}
+        elif isinstance(value, dict) and set(value) <= {"terms", "case_sensitive"} and "terms" in value:
+            terms = value["terms"]
+            if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+                raise RuleError(str(path), line, f"vocabulary entry '{name}': 'terms' must be a list of phrases")
+            if not isinstance(value.get("case_sensitive", False), bool):
+                raise RuleError(str(path), line, f"vocabulary entry '{name}': 'case_sensitive' must be true or false")
+            vocabulary[name] = {"terms": [" ".join(t.split()) for t in terms], "case_sensitive": value.get("case_sensitive", False), "line": line}
+        else:
+            raise RuleError(str(path), line, f"vocabulary entry '{name}' must be a pattern, a list of patterns, or a mapping with 'terms'")
+    return vocabulary
+
+
+def _read_families(path: Path, data: Any, defined: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    from .lexicon import LexiconError, expand_family
+
+    families = data.get("families") or {}
+    if not isinstance(families, dict):
+        raise RuleError(str(path), _line(data, "families"), "'families' must map names to word families")
+    expanded: dict[str, dict[str, Any]] = {}
+    for name, spec in families.items():
+        line = families.key_lines.get(name)
+        _check_name(path, line, name)
+        if name in defined:
+            raise RuleError(str(path), line, f"'{name}' is both a word family and a vocabulary entry")
+        if not isinstance(spec, dict):
+            raise RuleError(str(path), line, f"word family '{name}' must map parts of speech (verb, noun, adj, adv, forms) to lemmas")
+        try:
+            expanded[name] = {"forms": expand_family(spec), "line": line}
+        except LexiconError as exc:
+            raise RuleError(str(path), line, f"word family '{name}': {exc}") from None
+    return expanded
+
+
+_ENTRY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _check_name(path: Path, line: int | None, name: Any) -> None:
+    if not isinstance(name, str) or not _ENTRY_NAME.match(name):
+        raise RuleError(str(path), line, f"vocabulary name {name!r} must be lower-case letters, digits and underscores, starting with a letter")
 
 
 def _make_loader(name: str) -> type[Any]:
@@ -142,7 +212,7 @@ def _line(data: Any, key: str) -> int | None:
 # text, not its modification time: a file swapped in with its old time kept
 # (``cp -p``, ``rsync -a``, a symlink moved) must not be read stale, and reading
 # the files costs a fraction of a millisecond.
-_PACKS_FORMAT = "claimlint-packs-2"
+_PACKS_FORMAT = "claimlint-packs-3"
 KEEP_PACK_SETS = 8
 
 
@@ -172,7 +242,12 @@ def _packs_key(paths: Sequence[Path]) -> bytes | None:
     """The packs' paths and texts, with the code that reads them; None when a
     file cannot be read (parsing reports it) or the code is not on disk."""
     try:
-        parts = [_PACKS_FORMAT.encode(), sys.version.encode(), Path(__file__).read_bytes()]
+        from . import lexicon
+
+        # Word families are expanded when a pack is read: the code and the
+        # morphology library's version are part of what the cache holds.
+        parts = [_PACKS_FORMAT.encode(), sys.version.encode(), Path(__file__).read_bytes(),
+                 Path(lexicon.__file__).read_bytes(), _lemminflect_version().encode()]
         for path in paths:
             parts += [os.path.abspath(path).encode("utf-8", "surrogateescape"), path.read_bytes()]
     except OSError:
@@ -180,8 +255,17 @@ def _packs_key(paths: Sequence[Path]) -> bytes | None:
     return b"\0\0".join(f"{len(part)}:".encode() + part for part in parts)
 
 
+def _lemminflect_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("lemminflect")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def _plain(pack: PackFile) -> dict[str, Any]:
-    return {"name": pack.name, "defines": dict(pack.defines),
+    return {"name": pack.name, "defines": _plain_value(dict(pack.defines)), "context": _plain_value(dict(pack.context)),
             "rules": [[_plain_value(entry), origin.line, dict(origin.key_lines)] for entry, origin in pack.rules]}
 
 
@@ -203,7 +287,7 @@ def _unplain(item: dict[str, Any], path: Path) -> PackFile:
     # Named as this run names it (the key holds the absolute path only).
     name = str(path)
     rules = tuple((dict(entry), Origin(name, int(line), dict(key_lines))) for entry, line, key_lines in item["rules"])
-    return PackFile(name, str(item["name"]), dict(item["defines"]), rules)
+    return PackFile(name, str(item["name"]), dict(item["defines"]), rules, dict(item["context"]))
 
 
 def pack_files(folders: Iterable[Path]) -> list[Path]:
@@ -220,10 +304,21 @@ def pack_files(folders: Iterable[Path]) -> list[Path]:
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule ready to run: its spec and the checker its kind built."""
+    """A rule ready to run: its spec, the checker its kind built, and for a
+    triggered kind the pipeline its matches go through."""
 
     spec: RuleSpec
     checker: RuleKind
+    pipeline: Pipeline | None = None
+
+
+class RuleSet(list):  # type: ignore[type-arg]
+    """The rules of a run (a list of :class:`Rule`), with the context cues and
+    page classes their packs define."""
+
+    def __init__(self, rules: Iterable[Rule] = (), cues: CueBook | None = None) -> None:
+        super().__init__(rules)
+        self.cues = cues if cues is not None else CueBook()
 
 
 def load_rules(
@@ -232,39 +327,57 @@ def load_rules(
     include_builtin: bool = True,
     kinds: Mapping[str, type[RuleKind]] | None = None,
     cache: Path | None = None,
-) -> list[Rule]:
+) -> RuleSet:
     """Read every pack in the built-in folder and ``folders`` and build the
     rules; parsed packs are kept in ``cache``, if given."""
     all_kinds = {**builtin_kinds(), **(kinds or {})}
-    paths = pack_files(([builtin_pack_dir()] if include_builtin else []) + list(folders))
+    builtin_dir = builtin_pack_dir()
+    paths = pack_files(([builtin_dir] if include_builtin else []) + list(folders))
     packs = read_packs(paths, cache)
-    macros: dict[str, str] = {}
-    for pack in packs:
-        macros.update(pack.defines)
-    compiler = PatternCompiler(macros)
-    rules: list[Rule] = []
+    builtin = builtin_dir.resolve()
+    is_builtin = [Path(pack.path).resolve().parent == builtin for pack in packs]
+    compiler = PatternCompiler(_vocabulary(packs, is_builtin))
+    book = build_cue_book([((pack.name, pack.path), own, pack.context) for pack, own in zip(packs, is_builtin, strict=True)],
+                          lambda namespace, own: compiler.for_pack(namespace, own))
+    rules = RuleSet(cues=book)
     seen: dict[str, Origin] = {}
-    builtin = builtin_pack_dir().resolve()
-    for pack in packs:
-        compiler.lazy = Path(pack.path).resolve().parent == builtin
+    for pack, own in zip(packs, is_builtin, strict=True):
+        pack_compiler = compiler.for_pack(pack.name, own)
         for entry, origin in pack.rules:
             kind_name = entry.get("kind")
             kind = all_kinds.get(kind_name) if isinstance(kind_name, str) else None
             if kind is None:
                 raise origin.error(f"unknown rule kind {kind_name!r} (known: {', '.join(sorted(all_kinds))})", "kind")
-            spec = build_spec(entry, origin, pack.name, frozenset(kind.OPTIONS))
+            spec = build_spec(entry, origin, pack.name, frozenset(kind.option_types()))
             _check_options(spec, kind)
             for key in (spec.code, spec.name):
                 if key in seen:
                     first = seen[key]
                     raise origin.error(f"duplicate rule '{key}' (first defined at {first.path}:{first.line})", "code")
                 seen[key] = origin
-            rules.append(Rule(spec, kind(spec, compiler)))
+            checker = kind(spec, pack_compiler)
+            pipeline = Pipeline(spec, checker.options, checker, book, kind.DEFAULT_CANCEL) if kind.PIPELINE else None
+            rules.append(Rule(spec, checker, pipeline))
     return rules
 
 
+def _vocabulary(packs: Sequence[PackFile], is_builtin: Sequence[bool]) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for pack, own in zip(packs, is_builtin, strict=True):
+        for name, value in pack.defines.items():
+            entry = Entry(name, pack.name, pack.path, value.get("line"), pattern=value.get("pattern"),
+                          terms=tuple(value.get("terms", ())), case_sensitive=bool(value.get("case_sensitive")),
+                          forms={selector: tuple(forms) for selector, forms in (value.get("forms") or {}).items()})
+            try:
+                vocabulary.add(entry, builtin=own)
+            except VocabularyError as exc:
+                raise RuleError(pack.path, entry.line, str(exc)) from None
+    return vocabulary
+
+
 def _check_options(spec: RuleSpec, kind: type[RuleKind]) -> None:
+    types = kind.option_types()
     for name, value in spec.options.items():
-        option = kind.OPTIONS[name]
+        option = types[name]
         if not option.check(value):
             raise spec.origin.error(f"key '{name}' must be {option.describe}, not {value!r}", name)

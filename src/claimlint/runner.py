@@ -62,7 +62,7 @@ class Linter:
         self.all_rules = all_rules
         self.rules = [rule for rule in all_rules if selection.enabled(rule.spec)]
         severities = _resolve_severities(self.config, all_rules)
-        self.engine = Engine([r for r in self.rules if r.spec.kind != "meta"], severities)
+        self.engine = Engine([r for r in self.rules if r.spec.kind != "meta"], severities, cues=all_rules.cues)
         self._unused = self._unused_template(severities)
 
     def _unused_template(self, severities: dict[str, Severity]) -> Finding | None:

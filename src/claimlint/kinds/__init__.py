@@ -20,9 +20,10 @@ from ..model import Severity
 from ..rulespec import RuleError, RuleSpec
 from ..lazyregex import LazyPattern
 from ..timeouts import TimedPattern
+from ..vocabulary import Entry, Vocabulary
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
-_MACRO = regex.compile(r"\{([a-z][a-z_]*)\}")
+_MACRO = regex.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)(?::([a-z0-9]+))?\}")
 _SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(])")
 # A character class, or an escape (so that "\\[" never opens a class).
 _CLASS_OR_ESCAPE = regex.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
@@ -63,27 +64,50 @@ SEVERITY = Option(lambda v: isinstance(v, str) and v.lower() in ("error", "warni
 
 
 class PatternCompiler:
-    """Compiles rule patterns: ``{macro}`` expands to a vocabulary entry, a space
-    outside a character class matches any run of white space (prose wraps), and
-    the whole is case-insensitive and anchored at word edges. Spaces are read
-    in each pattern and each vocabulary entry on its own, so a character class
-    must open and close within one of them."""
+    """Compiles rule patterns: ``{name}`` expands to a vocabulary entry (see
+    :mod:`claimlint.vocabulary`; ``{family:ing}`` to some forms of a word
+    family), a space outside a character class matches any run of white space
+    (prose wraps), and the whole is case-insensitive and anchored at word
+    edges. Spaces are read in each pattern and each vocabulary entry on its
+    own, so a character class must open and close within one of them."""
 
-    def __init__(self, macros: Mapping[str, str]) -> None:
-        self.macros = dict(macros)
-        self._expanded: dict[str, str] = {}
+    def __init__(self, vocabulary: Vocabulary | Mapping[str, str] | None = None, namespace: str = "") -> None:
+        if vocabulary is None or isinstance(vocabulary, Mapping):
+            # A plain mapping of names to patterns (tests, simple embedders).
+            plain = Vocabulary()
+            for name, source in (vocabulary or {}).items():
+                plain.add(Entry(name, "", "<vocabulary>", None, pattern=source), builtin=True)
+            vocabulary = plain
+        self.vocabulary = vocabulary
+        self.namespace = namespace
+        self._expanded: dict[tuple[str, str, str | None], str] = {}
         self.lazy = False  # see claimlint.lazyregex
 
-    def expand(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
+    def for_pack(self, namespace: str, lazy: bool) -> PatternCompiler:
+        """The compiler for one pack's patterns (its names resolve in its own
+        namespace first); expansions are shared."""
+        compiler = PatternCompiler.__new__(PatternCompiler)
+        compiler.vocabulary = self.vocabulary
+        compiler.namespace = namespace
+        compiler._expanded = self._expanded
+        compiler.lazy = lazy
+        return compiler
+
+    def expand(self, pattern: str, namespace: str | None = None, seen: tuple[tuple[str, str], ...] = ()) -> str:
+        namespace = self.namespace if namespace is None else namespace
+
         def replace(match: regex.Match[str]) -> str:
-            name = match.group(1)
-            if name in seen:
-                raise ValueError(f"vocabulary entry {{{name}}} refers to itself")
-            if name not in self.macros:
-                raise ValueError(f"unknown vocabulary entry {{{name}}}")
-            if name not in self._expanded:
-                self._expanded[name] = self.expand(self.macros[name], seen + (name,))
-            return f"(?:{self._expanded[name]})"
+            reference, selector = match.group(1), match.group(2)
+            entry = self.vocabulary.lookup(reference, namespace)
+            identity = (entry.namespace, entry.name)
+            if identity in seen:
+                raise ValueError(f"vocabulary entry {{{entry.name}}} refers to itself")
+            key = (entry.namespace, entry.name, selector)
+            if key not in self._expanded:
+                source = entry.source(selector)
+                # A pattern entry may refer to others, named as its own pack names them.
+                self._expanded[key] = source if entry.pattern is None else self.expand(source, entry.namespace, seen + (identity,))
+            return f"(?:{self._expanded[key]})"
 
         # Spaces become white space before the expansion, so that each
         # vocabulary entry (some are thousands of characters) is rewritten
@@ -134,19 +158,73 @@ def _bare_spaces(fragment: str) -> str:
     return _BARE_SPACES.sub(lambda m: r"\s*" if m.group(1) else r"\s+", fragment)
 
 
+def _is_context(value: Any) -> bool:
+    if not isinstance(value, dict) or set(value) - {"cancel", "downgrade"}:
+        return False
+    cancel = value.get("cancel", [])
+    downgrade = value.get("downgrade", {})
+    return (_is_strings(cancel) and isinstance(downgrade, dict)
+            and all(isinstance(k, str) and SEVERITY.check(v) for k, v in downgrade.items()))
+
+
+def _is_page(value: Any) -> bool:
+    if not isinstance(value, dict) or set(value) - {"require", "cancel", "downgrade"}:
+        return False
+    downgrade = value.get("downgrade", {})
+    return (_is_strings(value.get("require", [])) and _is_strings(value.get("cancel", [])) and isinstance(downgrade, dict)
+            and all(isinstance(k, str) and SEVERITY.check(v) for k, v in downgrade.items()))
+
+
+CONTEXT = Option(_is_context, "a mapping with 'cancel' (a list of cue types) and 'downgrade' (cue type: severity)")
+PAGE = Option(_is_page, "a mapping with 'require', 'cancel' (lists of page classes) and 'downgrade' (page class: severity)")
+# The options of the shared filter pipeline (see claimlint.pipeline), which
+# every triggered kind accepts.
+PIPELINE_OPTIONS: Mapping[str, Option] = {
+    "context": CONTEXT,
+    "page": PAGE,
+    "require": STRINGS,
+    "require_all": STRINGS,
+    "require_window": Option(INT.check, INT.describe, 0),
+    "exclude": STRINGS,
+    "exclude_before": STRINGS,
+    "exclude_near": STRINGS,
+    "near_before": Option(INT.check, INT.describe, 200),
+    "near_after": Option(INT.check, INT.describe, 200),
+    "lenient_require": STRINGS,
+    "lenient_exclude": STRINGS,
+    "resolved_by_document": STRINGS,
+    "require_document": STRINGS,
+    "skip_blocks": STRINGS,
+    "citation_sentences_after": INT,
+}
+
+
 class RuleKind:
-    """Base class of every rule kind."""
+    """Base class of every rule kind.
+
+    A *triggered* kind (``PIPELINE = True``) offers a ``trigger`` pattern; the
+    engine finds its matches and runs each through the rule's
+    :class:`~claimlint.pipeline.Pipeline`, built from the options in
+    :data:`PIPELINE_OPTIONS` (which such a kind accepts besides its own). Other
+    kinds implement :meth:`scan` for document-level checks."""
 
     OPTIONS: ClassVar[Mapping[str, Option]] = {}
+    PIPELINE: ClassVar[bool] = False
+    # The cue types that cancel a match when the rule names none.
+    DEFAULT_CANCEL: ClassVar[tuple[str, ...]] = ("negation", "contrast", "question", "reported", "warning", "mention")
     trigger: regex.Pattern[str] | None = None
     # Where a trigger match may lie: within one sentence, or within one block
     # (for patterns such as quotations that span sentences).
     scope: str = "sentence"
 
+    @classmethod
+    def option_types(cls) -> Mapping[str, Option]:
+        return {**PIPELINE_OPTIONS, **cls.OPTIONS} if cls.PIPELINE else cls.OPTIONS
+
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
         self.spec = spec
         self.compiler = compiler
-        self.options = {name: spec.options.get(name, option.default) for name, option in self.OPTIONS.items()}
+        self.options = {name: spec.options.get(name, option.default) for name, option in self.option_types().items()}
 
     def pattern(self, key: str) -> regex.Pattern[str] | None:
         """Compile the pattern list under option ``key``, naming the rule's
@@ -170,24 +248,16 @@ class RuleKind:
                 raise _invalid_pattern(self.spec, key, exc) from None
         return compiled
 
+    # The pipeline compiles its options through the kind: compile_(key), compile_.each(key).
+    def __call__(self, key: str) -> regex.Pattern[str] | None:
+        return self.pattern(key)
+
+    def each(self, key: str) -> list[regex.Pattern[str]]:
+        return self.patterns_each(key)
+
     def severity_option(self, key: str) -> Severity | None:
         value = self.options.get(key)
         return Severity.parse(value) if value else None
-
-    def applies_to(self, analysis: Analysis) -> bool:
-        """Can this rule fire on the document at all? Page-level preconditions
-        (a phrase rule's ``require_document``) are answered once per document,
-        before the rule's pattern is searched for."""
-        return True
-
-    def not_prose_here(self, analysis: Analysis, start: int, end: int) -> bool:
-        """Is ``[start, end)`` part of a written-out URL or e-mail address, or in
-        a block kind this rule skips (its ``skip_blocks`` option, such as
-        headings)? Such a match is no claim of the page's prose."""
-        if analysis.in_url(start, end):
-            return True
-        skipped = self.options.get("skip_blocks")
-        return bool(skipped) and analysis.block_kind(start) in skipped
 
     def page_patterns(self) -> Iterable[regex.Pattern[str]]:
         """The patterns this kind looks for anywhere on a page with

@@ -27,9 +27,7 @@ from ..lazyregex import lazy
 
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
-from ..text.context import is_hedged, is_mentioned, is_negated, is_question, is_reported
 from ..text.mentions import Mention, mentions, subject_of
-from ..text.scope import in_warning_scope
 from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
@@ -151,21 +149,17 @@ class ConsistencyKind(RuleKind):
         )
 
     def _first(self, analysis: Analysis, pattern: regex.Pattern[str], own_claim: bool) -> regex.Match[str] | None:
-        prose = analysis.prose
+        # "there is no cure" is no claim, and "no known side effects" lists
+        # none; a claim side must also be the page's own, and firm: "no cure
+        # today" and "may one day be cured" can both be true.
+        cues = analysis.cues.of(_OWN_CLAIM_CANCEL if own_claim else ("negation", "contrast"))
         for match in analysis.finditer(pattern):
             if analysis.in_url(match.start(), match.end()):
                 continue
-            start, end = analysis.sentence_bounds(match.start())
-            if is_negated(prose, start, end, match.start(), match.end()):
-                continue  # "there is no cure" is no claim; "no known side effects" lists none
-            if own_claim and (
-                is_question(prose, start, end)
-                or is_reported(prose, start, match.start(), end)
-                or is_mentioned(prose, match.start(), match.end())
-                or in_warning_scope(analysis, match.start())
-                # "no cure today" and "may one day be cured" can both be true.
-                or is_hedged(prose, start, match.start())
-            ):
+            if analysis.context.governing(match.start(), match.end(), cues) is not None:
                 continue
             return match
         return None
+
+
+_OWN_CLAIM_CANCEL = ("negation", "contrast", "question", "reported", "warning", "mention", "hedge")

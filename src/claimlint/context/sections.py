@@ -9,30 +9,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-import regex
-
-from ..lazyregex import lazy
+from typing import Pattern
 
 from ..document import Block
+from ..lazyregex import lazy
 
-if TYPE_CHECKING:
-    from ..analysis import Analysis
-
-WARNING = lazy(
-    r"""\b(?:caution(?:ary)?|cautious|beware|warn(?:s|ed|ing|ings)?|red\s+flags?|watch\s+out|look\s+out|
-    be\s+(?:very\s+|especially\s+)?(?:wary|careful|sceptical|skeptical|suspicious)|scams?|fraud(?:s|ulent)?|
-    false\s+(?:claims|hope|promises)|too\s+good\s+to\s+be\s+true|not\s+recommended|misleading|
-    unproven\s+(?:claims|treatments|therapies|products|cures))\b""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
-# A lead-in that introduces someone else's words: "One clinic's page read:",
-# "the seller claims:".
-REPORTING = lazy(
-    r"\b(?:reads?|read|says?|said|claims?|claimed|states?|stated|promis(?:es|ed)|advertis(?:es|ed)|wrote|writes|told\s+(?:us|patients|customers|readers))\s*:\s*$",
-    regex.IGNORECASE,
-)
 # A list entry in plain text: the sentence splitter starts a sentence at each.
 _BULLET = lazy(r"[ \t]*(?:[-*+•·▪–]|\d{1,2}[.)])\s")
 
@@ -57,24 +38,45 @@ class WarningScopes:
         return index >= 0 and offset < self._ends[index]
 
 
-def warning_scopes(prose: str, blocks: Sequence[Block], sentence_starts: Sequence[int], sentence_ends: Sequence[int]) -> WarningScopes:
+def warning_scopes(prose: str, blocks: Sequence[Block], sentence_starts: Sequence[int], sentence_ends: Sequence[int],
+                   warning: Pattern[str], lead_in: Pattern[str] | None) -> WarningScopes:
+    """The sections and lists that ``warning`` words in their heading or
+    lead-in govern; ``lead_in`` marks lead-ins that introduce someone else's
+    words ("One clinic's page read:")."""
+    cautions = _Cautions(warning, lead_in)
     ranges: list[tuple[int, int]] = []
-    ranges.extend(_cautioning_sections(prose, blocks))
-    ranges.extend(_cautioning_lists(prose, blocks))
-    ranges.extend(_cautioning_bullets(prose, sentence_starts, sentence_ends))
+    ranges.extend(_cautioning_sections(prose, blocks, warning))
+    ranges.extend(_cautioning_lists(prose, blocks, cautions))
+    ranges.extend(_cautioning_bullets(prose, sentence_starts, sentence_ends, cautions))
     return WarningScopes(ranges)
 
 
-def _cautioning_sections(prose: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+class _Cautions:
+    def __init__(self, warning: Pattern[str], lead_in: Pattern[str] | None) -> None:
+        self.warning = warning
+        self.lead_in = lead_in
+
+    def lead_in_cautions(self, prose: str, start: int, end: int) -> bool:
+        """The lead-in's last sentence introduces the list ("... include:") and cautions."""
+        text = prose[start:end].rstrip()
+        if not text.endswith(":"):
+            return False
+        if self.lead_in is not None and self.lead_in.search(text):
+            return True
+        last_stop = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+        return self.warning.search(text, last_stop + 1) is not None
+
+
+def _cautioning_sections(prose: str, blocks: Sequence[Block], warning: Pattern[str]) -> list[tuple[int, int]]:
     ranges = []
     for index, block in enumerate(blocks):
-        if block.kind == "heading" and WARNING.search(prose, block.start, block.end):
+        if block.kind == "heading" and warning.search(prose, block.start, block.end):
             end = next((later.start for later in blocks[index + 1 :] if later.kind == "heading"), len(prose))
             ranges.append((block.start, end))
     return ranges
 
 
-def _cautioning_lists(prose: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+def _cautioning_lists(prose: str, blocks: Sequence[Block], cautions: _Cautions) -> list[tuple[int, int]]:
     """Lists and block quotations introduced by a cautioning or reporting lead-in."""
     ranges = []
     index = 1
@@ -85,14 +87,14 @@ def _cautioning_lists(prose: str, blocks: Sequence[Block]) -> list[tuple[int, in
             while last + 1 < len(blocks) and blocks[last + 1].kind == kind:
                 last += 1
             lead = blocks[index - 1]
-            if _lead_in_cautions(prose, lead.start, lead.end):
+            if cautions.lead_in_cautions(prose, lead.start, lead.end):
                 ranges.append((blocks[index].start, blocks[last].end))
             index = last
         index += 1
     return ranges
 
 
-def _cautioning_bullets(prose: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
+def _cautioning_bullets(prose: str, starts: Sequence[int], ends: Sequence[int], cautions: _Cautions) -> list[tuple[int, int]]:
     """Plain-text lists: bullet sentences after a cautioning lead-in sentence."""
     ranges = []
     index = 1
@@ -101,7 +103,7 @@ def _cautioning_bullets(prose: str, starts: Sequence[int], ends: Sequence[int]) 
             last = index
             while last + 1 < len(starts) and _is_bullet(prose, starts[last + 1]):
                 last += 1
-            if _lead_in_cautions(prose, starts[index - 1], ends[index - 1]):
+            if cautions.lead_in_cautions(prose, starts[index - 1], ends[index - 1]):
                 ranges.append((starts[index], ends[last]))
             index = last
         index += 1
@@ -115,23 +117,3 @@ _BULLET_FIRST = frozenset(" \t-*+•·▪–0123456789")
 
 def _is_bullet(prose: str, start: int) -> bool:
     return start < len(prose) and prose[start] in _BULLET_FIRST and _BULLET.match(prose, start) is not None
-
-
-def _lead_in_cautions(prose: str, start: int, end: int) -> bool:
-    """The lead-in's last sentence introduces the list ("... include:") and cautions."""
-    text = prose[start:end].rstrip()
-    if not text.endswith(":"):
-        return False
-    if REPORTING.search(text):
-        return True
-    last_stop = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
-    return WARNING.search(text, last_stop + 1) is not None
-
-
-def in_warning_scope(analysis: Analysis, offset: int) -> bool:
-    """Is ``offset`` inside a cautioning section or list? (computed once per document)"""
-    scopes = analysis.memo(
-        "warning-scopes",
-        lambda: warning_scopes(analysis.prose, analysis.document.blocks, analysis.sentences.starts, analysis.sentences.ends),
-    )
-    return scopes.covers(offset)

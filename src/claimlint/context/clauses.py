@@ -1,0 +1,94 @@
+"""Where a cue's reach ends: the clause a claim stands in, read backwards from
+the claim, and the stretch after it up to the next clause break.
+
+A negation or a contrast governs its own clause: "Our therapy is not
+expensive, and it cures MS" makes a claim; "not intended to diagnose, treat,
+cure or prevent" does not, because a list's items share the clause that
+introduces the list.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lazyregex import lazy
+
+# Words that end a clause: a cue before them does not reach past them.
+_CLAUSE_BREAK = lazy(
+    r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|while|and|instead|nevertheless|so)\b",
+    regex.IGNORECASE,
+)
+_WORD = lazy(r"[\p{L}\p{N}’'-]+")
+_COORDINATED_TAIL = lazy(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
+_DISJUNCTION = lazy(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
+_LIST_BREAK = frozenset({",", "and", "or"})
+# What ends the stretch after a claim that a following cue may govern from.
+_AFTER_STOP = lazy(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
+MAX_CLAUSE = 120
+
+
+def clause_before(prose: str, sentence_start: int, match_start: int, max_chars: int = MAX_CLAUSE) -> str:
+    """The text from the start of the match's clause up to the match. When the
+    match is an item of a list ("not intended to diagnose, treat, cure, or
+    prevent"), the items before it are left out, so the clause that introduces
+    the list reads as if it governed the match directly."""
+    start, end = clause_before_span(prose, sentence_start, match_start, max_chars)
+    # A list's introducing clause ends before the items: a space stands for them.
+    return prose[start:end] + (" " if end < match_start else "")
+
+
+def clause_before_span(prose: str, sentence_start: int, match_start: int, max_chars: int = MAX_CLAUSE) -> tuple[int, int]:
+    """Offsets of :func:`clause_before`'s text: where the governing words start
+    and end (for a list, the introducing clause, which ends before the items)."""
+    window_start = max(sentence_start, match_start - max_chars)
+    window = prose[window_start:match_start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if not breaks:
+        return window_start, match_start
+    index = len(breaks) - 1
+    # "slow, halt or reverse": the words between the last comma and the match
+    # are the list's other items when they end with its conjunction.
+    tail = window[breaks[-1].end() :]
+    tail_words = len(_WORD.findall(tail))
+    if tail_words > 1 and _COORDINATED_TAIL.search(tail) is None:
+        # Words of the match's own clause stand between it and the last break:
+        # the match is not an item of a list.
+        return window_start + breaks[-1].end(), match_start
+    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and 0 < tail_words <= 3 and _COORDINATED_TAIL.search(tail) is not None
+    while breaks[index].group().lower() in _LIST_BREAK and index > 0:
+        item = window[breaks[index - 1].end() : breaks[index].start()]
+        words = len(_WORD.findall(item))
+        if words > 3:
+            break
+        crossed_item = crossed_item or words > 0
+        index -= 1
+    if not crossed_item:
+        return window_start + breaks[-1].end(), match_start
+    if breaks[index].group().lower() not in _LIST_BREAK:
+        return window_start + breaks[index].end(), match_start
+    intro_start = breaks[index - 1].end() if index > 0 else 0
+    return window_start + intro_start, window_start + breaks[index].start()
+
+
+def last_words(text: str, count: int) -> str:
+    """The last ``count`` words of ``text`` and what follows them."""
+    tokens = list(_WORD.finditer(text))
+    if not tokens:
+        return ""
+    return text[tokens[max(0, len(tokens) - count)].start() :]
+
+
+def words_in(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_in_disjunction(text: str) -> bool:
+    """"No therapy can cure arthritis or reverse joint damage": under a
+    negation, "or" coordinates denied alternatives."""
+    return _DISJUNCTION.search(text) is not None
+
+
+def clause_after(prose: str, match_end: int, sentence_end: int) -> tuple[int, int]:
+    """The stretch after a claim up to the next clause break."""
+    stop = _AFTER_STOP.search(prose, match_end, sentence_end)
+    return match_end, stop.start() if stop is not None else sentence_end

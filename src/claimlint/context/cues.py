@@ -1,0 +1,208 @@
+"""Context cues as data: the ``cues`` and ``pages`` of rule packs, checked and
+compiled into one :class:`CueBook` per run.
+
+A cue is a named list of patterns with a *type* (what rules cancel or
+downgrade by), a *scope* (where it must stand to govern a claim) and options
+(see ``rules/context.yaml`` for the built-in cues and what each scope means).
+A page class (``pages``) is a set of signal patterns and how many distinct
+signals make a page one of its kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+
+import regex
+
+from ..rulespec import RuleError
+
+if TYPE_CHECKING:
+    from ..kinds import PatternCompiler
+
+PATTERN_SCOPES = ("clause", "after", "sentence-before", "sentence", "within", "next-sentence", "section")
+STRUCTURAL_SCOPES = ("question", "quotation", "citation")
+SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
+SPEAKERS = ("not-own", "third-party")
+_CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "lead_ins", "sentences_after", "description"})
+_PAGE_KEYS = frozenset({"signals", "min", "unless", "description", "label"})
+_NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    type: str
+    scope: str
+    patterns: regex.Pattern[str] | None = None
+    reach: int | None = None
+    """Words the cue may stand before the claim (clause and sentence-before scopes)."""
+    ignore: regex.Pattern[str] | None = None
+    speaker: str | None = None
+    unless_after: regex.Pattern[str] | None = None
+    lead_ins: regex.Pattern[str] | None = None
+    sentences_after: int = 1
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class PageClass:
+    name: str
+    signals: tuple[regex.Pattern[str], ...]
+    minimum: int = 1
+    unless: tuple[str, ...] = ()
+    label: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """Every cue and page class of a run, and the speaker patterns."""
+
+    cues: tuple[Cue, ...] = ()
+    pages: Mapping[str, PageClass] = field(default_factory=dict)
+    own_voice: regex.Pattern[str] | None = None
+    third_party: regex.Pattern[str] | None = None
+    regulator: regex.Pattern[str] | None = None
+
+    @property
+    def types(self) -> frozenset[str]:
+        return frozenset(cue.type for cue in self.cues) | {cue.name for cue in self.cues}
+
+    def of(self, names: Iterable[str]) -> tuple[Cue, ...]:
+        """The cues a rule's list (of types or cue names) refers to."""
+        wanted = set(names)
+        return tuple(cue for cue in self.cues if cue.type in wanted or cue.name in wanted)
+
+    def patterns(self) -> list[regex.Pattern[str]]:
+        """Patterns searched over whole pages (page signals), for the prefilter to watch."""
+        return [signal for page in self.pages.values() for signal in page.signals]
+
+
+def build_cue_book(
+    packs: Sequence[tuple[str, bool, Mapping[str, Any]]],
+    compiler_for: Callable[[str, bool], PatternCompiler],
+) -> CueBook:
+    """``packs``: (namespace and path, built-in?, the pack's ``cues``/``pages``)."""
+    cues: dict[str, Cue] = {}
+    pages: dict[str, PageClass] = {}
+    builtin_names: set[str] = set()
+    for (namespace, path), builtin, context in ((p[0], p[1], p[2]) for p in packs):
+        compiler = compiler_for(namespace, builtin)
+        for name, entry in (context.get("cues") or {}).items():
+            cue = _cue(path, name, _Located(entry), compiler)
+            _check_new(path, name, cues, builtin_names, builtin, "cue")
+            cues[name] = cue
+        for name, entry in (context.get("pages") or {}).items():
+            page = _page(path, name, _Located(entry), compiler)
+            _check_new(path, name, pages, builtin_names, builtin, "page class")
+            pages[name] = page
+    for page in pages.values():
+        for other in page.unless:
+            if other not in pages:
+                raise RuleError(page.where, None, f"page class '{page.name}': 'unless' names unknown page class '{other}'")
+    builtin_compiler = compiler_for("", True)
+    return CueBook(tuple(cues.values()), pages, *(_speaker(builtin_compiler, name) for name in ("own_voice", "third_party", "regulator")))
+
+
+def _speaker(compiler: PatternCompiler, name: str) -> regex.Pattern[str] | None:
+    try:
+        return compiler.compile(["{" + name + "}"])
+    except ValueError:
+        return None  # no such vocabulary entry: speakers are not told apart
+
+
+def _check_new(path: str, name: str, known: Mapping[str, Any], builtin_names: set[str], builtin: bool, what: str) -> None:
+    if name in known:
+        if name in builtin_names and not builtin:
+            raise RuleError(path, None, f"{what} '{name}' redefines the built-in {what} of that name; choose another name")
+        raise RuleError(path, None, f"{what} '{name}' is defined twice")
+    if builtin:
+        builtin_names.add(name)
+
+
+def _cue(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> Cue:
+    line = getattr(spec, "line", None)
+    where = f"{path}:{line}" if line else path
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise RuleError(path, line, f"cue name {name!r} must be lower-case words joined by hyphens")
+    if not getattr(spec, "valid", isinstance(spec, dict)):
+        raise RuleError(path, line, f"cue '{name}' must be a mapping with 'type', 'scope' and 'patterns'")
+    unknown = sorted(set(spec) - _CUE_KEYS)
+    if unknown:
+        raise RuleError(path, _key_line(spec, unknown[0]), f"cue '{name}': unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_CUE_KEYS))})")
+    scope = spec.get("scope")
+    if scope not in SCOPES:
+        raise RuleError(path, _key_line(spec, "scope"), f"cue '{name}': scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    cue_type = spec.get("type", name)
+    if not isinstance(cue_type, str) or not _NAME.match(cue_type):
+        raise RuleError(path, _key_line(spec, "type"), f"cue '{name}': type must be a lower-case hyphenated word")
+    speaker = spec.get("speaker")
+    if speaker is not None and speaker not in SPEAKERS:
+        raise RuleError(path, _key_line(spec, "speaker"), f"cue '{name}': speaker must be one of {', '.join(SPEAKERS)}")
+    for key in ("reach", "sentences_after"):
+        value = spec.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise RuleError(path, _key_line(spec, key), f"cue '{name}': '{key}' must be a whole number >= 0")
+
+    def compiled(key: str) -> regex.Pattern[str] | None:
+        value = spec.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
+            raise RuleError(path, _key_line(spec, key), f"cue '{name}': '{key}' must be a list of patterns")
+        try:
+            return compiler.compile(value)
+        except (regex.error, ValueError) as exc:
+            raise RuleError(path, _key_line(spec, key), f"cue '{name}': key '{key}': invalid pattern: {exc}") from None
+
+    patterns = compiled("patterns")
+    if scope in PATTERN_SCOPES and patterns is None:
+        raise RuleError(path, line, f"cue '{name}': a {scope} cue needs 'patterns'")
+    return Cue(name, cue_type, scope, patterns, spec.get("reach"), compiled("ignore"), speaker, compiled("unless_after"),
+               compiled("lead_ins"), spec.get("sentences_after", 1), where)
+
+
+def _page(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> PageClass:
+    line = getattr(spec, "line", None)
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise RuleError(path, line, f"page class name {name!r} must be lower-case words joined by hyphens")
+    if not getattr(spec, "valid", isinstance(spec, dict)) or "signals" not in spec:
+        raise RuleError(path, line, f"page class '{name}' must be a mapping with 'signals'")
+    unknown = sorted(set(spec) - _PAGE_KEYS)
+    if unknown:
+        raise RuleError(path, _key_line(spec, unknown[0]), f"page class '{name}': unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PAGE_KEYS))})")
+    signals = spec["signals"]
+    if not isinstance(signals, list) or not signals or not all(isinstance(s, str) for s in signals):
+        raise RuleError(path, _key_line(spec, "signals"), f"page class '{name}': 'signals' must be a list of patterns (each one kind of signal)")
+    minimum = spec.get("min", 1)
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or not 1 <= minimum <= len(signals):
+        raise RuleError(path, _key_line(spec, "min"), f"page class '{name}': 'min' must be between 1 and the number of signals")
+    unless = spec.get("unless", [])
+    if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
+        raise RuleError(path, _key_line(spec, "unless"), f"page class '{name}': 'unless' must be a list of page classes")
+    compiled = []
+    for signal in signals:
+        try:
+            compiled.append(compiler.compile([signal]))
+        except (regex.error, ValueError) as exc:
+            raise RuleError(path, _key_line(spec, "signals"), f"page class '{name}': invalid signal pattern: {exc}") from None
+    label = spec.get("label", name)
+    return PageClass(name, tuple(compiled), minimum, tuple(unless), str(label), f"{path}:{line}" if line else path)
+
+
+class _Located(dict):  # type: ignore[type-arg]
+    """A cue or page definition with the lines its pack file gave it."""
+
+    def __init__(self, entry: Mapping[str, Any]) -> None:
+        spec = entry.get("spec")
+        super().__init__(spec if isinstance(spec, dict) else {})
+        self.valid = isinstance(spec, dict)
+        self.line = entry.get("line")
+        self.key_lines = entry.get("key_lines") or {}
+
+
+def _key_line(spec: Any, key: str) -> int | None:
+    return getattr(spec, "key_lines", {}).get(key) or getattr(spec, "line", None)

@@ -1,0 +1,72 @@
+"""What a page is for, read once per document from its signals.
+
+A page that sells or offers a treatment (prices, calls to action, booking, a
+provider naming itself, a product it calls its own) is advertising: every
+claim on it is the seller's. A page that informs in an encyclopaedic, third-
+person voice (a patient leaflet, a systematic-review summary) describes care
+and research; much of what reads like a claim there is a description of
+established care ("testicular cancer can usually be cured"). Rules say which
+page classes they need, which cancel them and which lower their severity
+(their ``page`` key); the classes and their signals are data
+(``rules/context.yaml``, ``pages``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cues import CueBook, PageClass
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+
+@dataclass(frozen=True)
+class PageVerdict:
+    name: str
+    label: str
+    found: tuple[tuple[int, int], ...]
+    """Where the signals that decided stand (prose offsets), one per kind of signal."""
+    holds: bool
+
+
+class PageReader:
+    def __init__(self, analysis: Analysis, book: CueBook) -> None:
+        self.analysis = analysis
+        self.book = book
+        self._verdicts: dict[str, PageVerdict] = {}
+
+    def verdict(self, name: str) -> PageVerdict:
+        verdict = self._verdicts.get(name)
+        if verdict is None:
+            page = self.book.pages.get(name)
+            verdict = self._verdicts[name] = self._judge(page) if page is not None else PageVerdict(name, name, (), False)
+        return verdict
+
+    def is_(self, name: str) -> bool:
+        return self.verdict(name).holds
+
+    def _judge(self, page: PageClass) -> PageVerdict:
+        if any(self.is_(other) for other in page.unless):
+            return PageVerdict(page.name, page.label, (), False)
+        found: list[tuple[int, int]] = []
+        for signal in page.signals:
+            span = self.analysis.first_match(signal)
+            if span is not None:
+                found.append(span)
+                if len(found) >= page.minimum:
+                    break
+        return PageVerdict(page.name, page.label, tuple(found), len(found) >= page.minimum)
+
+    def describe(self, name: str) -> str:
+        """"this page offers a treatment ('book your consultation', line 40)"."""
+        verdict = self.verdict(name)
+        document = self.analysis.document
+        shown = []
+        for start, end in verdict.found[:2]:
+            words = " ".join(self.analysis.prose[start:end].split())
+            if len(words) > 40:
+                words = words[:37] + "..."
+            shown.append(f"'{words}', line {document.span(start, end).line}")
+        return f"{verdict.label} ({'; '.join(shown)})" if shown else verdict.label

@@ -1,0 +1,159 @@
+"""Word families and term lists: the vocabulary rules are written over.
+
+A rule pack names the *lemmas* of a family by part of speech, and this module
+generates every form with `lemminflect <https://github.com/bjascob/LemmInflect>`_
+(a maintained English morphology library with a lexicon and rules for unknown
+words), so that no pattern spells out endings by hand::
+
+    families:
+      cure:
+        verb: [cure]              # cure, cures, cured, curing
+        noun: [cure, cure-all]    # cure, cures, cure-all, cure-alls
+        adj: [curative]
+      eliminate:
+        verb: [eliminate, get rid of]   # gets rid of, got rid of, getting rid of ...
+        noun: [elimination]
+
+A multi-word verb inflects its first word ("get rid of"), a multi-word noun its
+last ("blood sugar level"). Derivations (reverse, reversal) are lemmas of their
+own part of speech: morphology libraries inflect, they do not derive.
+
+Forms are generated when a pack is read, and the parsed pack cache keeps them,
+so a run that finds its packs cached never imports lemminflect.
+
+Term lists and families both compile to one regular expression shaped as a
+character trie, which the regex engine walks without backtracking across
+thousands of alternatives.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+import regex
+
+PARTS_OF_SPEECH = ("verb", "noun", "adj", "adv", "forms")
+# What a pattern may ask of a family: {cure:ing}, {cure:noun} ...
+VERB_FORMS = {"base": ("VB",), "3sg": ("VBZ",), "past": ("VBD",), "participle": ("VBN", "VBD"), "ing": ("VBG",)}
+SELECTORS = ("all", "verb", "noun", "adj", "adv", "forms", *VERB_FORMS, "plural", "singular")
+_UPOS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ", "adv": "ADV"}
+
+
+class LexiconError(ValueError):
+    """A family that cannot be expanded; the message names the lemma."""
+
+
+def expand_family(spec: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Every form of a family, by selector (see :data:`SELECTORS`)."""
+    forms: dict[str, list[str]] = {selector: [] for selector in SELECTORS}
+    for part, lemmas in spec.items():
+        if part not in PARTS_OF_SPEECH:
+            raise LexiconError(f"unknown part of speech '{part}' (allowed: {', '.join(PARTS_OF_SPEECH)})")
+        if isinstance(lemmas, str):
+            lemmas = [lemmas]
+        for lemma in lemmas:
+            if not isinstance(lemma, str) or not lemma.strip():
+                raise LexiconError(f"{part}: each lemma must be a non-empty string")
+            lemma = " ".join(lemma.split())
+            if part == "forms":
+                _add(forms, ("forms",), [lemma])
+            elif part == "verb":
+                for selector, tags in VERB_FORMS.items():
+                    _add(forms, ("verb", selector), _inflect(lemma, "verb", tags))
+            elif part == "noun":
+                singular = [lemma]
+                _add(forms, ("noun", "singular"), singular)
+                _add(forms, ("noun", "plural"), _inflect(lemma, "noun", ("NNS",)))
+            else:
+                _add(forms, (part,), [lemma, *_inflect(lemma, part, ("JJR", "JJS") if part == "adj" else ())])
+    forms["all"] = _unique(form for selector in ("verb", "noun", "adj", "adv", "forms") for form in forms[selector])
+    return {selector: _unique(values) for selector, values in forms.items()}
+
+
+def _add(forms: dict[str, list[str]], selectors: Iterable[str], values: Iterable[str]) -> None:
+    values = list(values)
+    for selector in selectors:
+        forms[selector].extend(values)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _inflect(lemma: str, part: str, tags: Sequence[str]) -> list[str]:
+    """Inflections of ``lemma`` for ``tags``; the head word of a phrase is
+    inflected and the rest kept (first word of a verb, last of a noun)."""
+    if not tags:
+        return []
+    words = lemma.split(" ")
+    head_index = 0 if part == "verb" else len(words) - 1
+    head = words[head_index]
+    # "cure-all": the last part of a hyphenated noun takes the plural.
+    prefix = ""
+    if part == "noun" and "-" in head:
+        prefix, _, head = head.rpartition("-")
+        prefix += "-"
+    found: list[str] = []
+    for tag in tags:
+        for inflected in _inflections(head.lower(), _UPOS[part], tag) or ((head,) if tag == "VBN" else ()):
+            if head[:1].isupper():
+                inflected = inflected[:1].upper() + inflected[1:]
+            found.append(" ".join([*words[:head_index], prefix + inflected, *words[head_index + 1 :]]))
+        if found and tag == "VBN":
+            break  # "participle" falls back to the past tense only when lemminflect has no VBN
+    return found
+
+
+def _inflections(word: str, upos: str, tag: str) -> tuple[str, ...]:
+    import lemminflect  # several hundred milliseconds; only when a pack is read afresh
+
+    known = lemminflect.getAllInflections(word, upos=upos)
+    if tag in known:
+        return tuple(known[tag])
+    if known and tag == "VBN":
+        return ()
+    guessed = lemminflect.getAllInflectionsOOV(word, upos=upos)
+    return tuple(guessed.get(tag, ()))
+
+
+def trie_pattern(terms: Iterable[str], case_sensitive: bool = False) -> str:
+    """One regular expression matching every term, built as a character trie
+    (shared prefixes are read once). A space matches any run of white space or
+    a hyphen, a hyphen matches a hyphen, white space or nothing ("cure-all",
+    "cure all", "cureall"), an apostrophe either apostrophe or none."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in terms:
+        node = trie
+        for character in term if case_sensitive else term.lower():
+            node = node.setdefault(character, {})
+        node[""] = {}
+    if not trie:
+        return r"(?!)"
+    source = _trie_source(trie)
+    return source if not case_sensitive else f"(?-i:{source})"
+
+
+def _trie_source(node: Mapping[str, Mapping]) -> str:  # type: ignore[type-arg]
+    branches = []
+    optional = False
+    for character in sorted(node):
+        if character == "":
+            optional = True
+            continue
+        branches.append(_character(character) + _trie_source(node[character]))
+    if not branches:
+        return ""
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    grouped = "(?:" + "|".join(branches) + ")"
+    return grouped + "?" if optional else grouped
+
+
+def _character(character: str) -> str:
+    if character == " ":
+        return r"(?:\s+|-)"
+    if character == "-":
+        return r"[\s-]?"
+    if character in "'’":
+        return r"['’]?"
+    return regex.escape(character)

@@ -1,0 +1,205 @@
+"""The one filter pipeline every triggered rule runs its matches through.
+
+A rule kind supplies only its trigger; everything that decides whether a match
+is a finding is declared in the rule's YAML and applied here, in one order for
+every kind:
+
+1. where the words stand: a written-out URL, a block kind the rule skips;
+2. the page: classes the rule needs (``page.require``), classes that cancel it
+   (``page.cancel``), and ``require_document`` patterns;
+3. pattern filters: ``require`` (in the sentence, or ``require_window``
+   sentences around it), ``require_all``, ``exclude``, ``exclude_before`` (in
+   the clause before the match), ``exclude_near``, ``lenient_require`` and
+   ``lenient_exclude`` (not on a page that offers a treatment, where any
+   research mentioned is offered in support of the sale), ``resolved_by_document``;
+4. context cues that cancel the rule (``context.cancel``: negation, reported
+   speech, a question, a citation ...);
+5. cues and page classes that lower its severity (``context.downgrade``,
+   ``page.downgrade``).
+
+Each step only rules a match out or lowers it, so the order is the cost order.
+A dropped match keeps the reason, which ``claimlint check --explain`` shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import regex
+
+from .analysis import Analysis
+from .context.clauses import clause_before
+from .context.cues import Cue, CueBook
+from .context.reading import ContextSpan
+from .model import Severity
+from .rulespec import RuleSpec
+from .text.citations import has_study_identifier
+
+DEFAULT_CANCEL = ("negation", "contrast", "question", "reported", "warning", "mention")
+EVIDENCE_CANCEL = ("citation", "negation", "question", "reported", "research-aim", "retraction")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a match was dropped, lowered or read as it was: a cue, a filter or the page."""
+
+    what: str
+    """"cue", "filter" or "page"."""
+    name: str
+    detail: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    keep: bool
+    severity: Severity | None = None
+    decisions: tuple[Decision, ...] = ()
+    """For a dropped match, the one reason; for a kept one, what lowered it or framed it."""
+    page_note: str | None = None
+
+
+_DROPPED_URL = Verdict(False, decisions=(Decision("filter", "url", "part of a web address or e-mail address"),))
+
+
+class Pipeline:
+    def __init__(self, spec: RuleSpec, options: Mapping[str, Any], compile_: Any, book: CueBook,
+                 default_cancel: tuple[str, ...] = DEFAULT_CANCEL) -> None:
+        """``compile_(key)``: the rule's patterns under option ``key``, compiled
+        (None when absent); ``compile_.each(key)`` compiles them one by one."""
+        self.spec = spec
+        self.options = options
+        self.book = book
+        self.skip_blocks = frozenset(options.get("skip_blocks") or ())
+        self.require = compile_("require")
+        self.require_all = compile_.each("require_all")
+        self.require_window = int(options.get("require_window") or 0)
+        self.exclude = compile_("exclude")
+        self.exclude_before = compile_("exclude_before")
+        self.exclude_near = compile_("exclude_near")
+        self.near = (int(options.get("near_before", 200)), int(options.get("near_after", 200)))
+        self.lenient_require = compile_("lenient_require")
+        self.lenient_exclude = compile_("lenient_exclude")
+        self.resolved_by_document = compile_("resolved_by_document")
+        self.require_document = compile_("require_document")
+        context = options.get("context") or {}
+        page = options.get("page") or {}
+        # The kind's defaults name built-in cue types, which a run without the
+        # built-in packs does not have; a rule's own list must name known ones.
+        cancel = context["cancel"] if "cancel" in context else [name for name in default_cancel if name in book.types]
+        self.cancel = self._cues(cancel, "context.cancel")
+        self.downgrade = [(self._cues([name], "context.downgrade"), Severity.parse(level))
+                          for name, level in (context.get("downgrade") or {}).items()]
+        self.page_require = tuple(self._page(name, "page.require") for name in page.get("require", ()))
+        self.page_cancel = tuple(self._page(name, "page.cancel") for name in page.get("cancel", ()))
+        self.page_downgrade = tuple((self._page(name, "page.downgrade"), Severity.parse(level))
+                                    for name, level in (page.get("downgrade") or {}).items())
+        self.sentences_after = options.get("citation_sentences_after")
+
+    def _cues(self, names: Any, key: str) -> tuple[Cue, ...]:
+        cues = self.book.of(names)
+        known = self.book.types
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise self.spec.origin.error(f"key '{key}': unknown cue type '{unknown[0]}' (known: {', '.join(sorted(known))})", key.split(".")[0])
+        # In the order the rule lists them, so that --explain names the first that applies.
+        return tuple(sorted(cues, key=lambda cue: next(i for i, n in enumerate(names) if n in (cue.type, cue.name))))
+
+    def _page(self, name: Any, key: str) -> str:
+        if name not in self.book.pages:
+            raise self.spec.origin.error(f"key '{key}': unknown page class {name!r} (known: {', '.join(sorted(self.book.pages))})", "page")
+        return str(name)
+
+    def page_patterns(self) -> list[regex.Pattern[str]]:
+        return [self.require_document] if self.require_document is not None else []
+
+    def applies_to(self, analysis: Analysis) -> bool:
+        """Page-level preconditions, answered once per document before the
+        rule's trigger is searched for."""
+        if self.require_document is not None and not analysis.matches(self.require_document):
+            return False
+        pages = analysis.pages
+        return all(pages.is_(name) for name in self.page_require) and not any(pages.is_(name) for name in self.page_cancel)
+
+    def judge(self, analysis: Analysis, start: int, end: int, severity: Severity | None = None) -> Verdict:
+        if analysis.in_url(start, end):
+            return _DROPPED_URL
+        if self.skip_blocks and analysis.block_kind(start) in self.skip_blocks:
+            return Verdict(False, decisions=(Decision("filter", "skip_blocks", f"in a {analysis.block_kind(start)}"),))
+        dropped = self._filters(analysis, start, end)
+        if dropped is not None:
+            return Verdict(False, decisions=(dropped,))
+        reader = analysis.context
+        for cue in self.cancel:
+            span = reader.governing(start, end, (cue,), self.sentences_after)
+            if span is not None:
+                return Verdict(False, decisions=(_cue_decision(analysis, span),))
+        decisions: list[Decision] = []
+        for cues, level in self.downgrade:
+            span = reader.governing(start, end, cues)
+            if span is not None:
+                severity = _lower(severity or self.spec.severity, level)
+                decisions.append(_cue_decision(analysis, span, f"severity lowered to {level.label}"))
+        page_note = None
+        for name, level in self.page_downgrade:
+            if analysis.pages.is_(name):
+                severity = _lower(severity or self.spec.severity, level)
+                note = analysis.pages.describe(name)
+                decisions.append(Decision("page", name, f"{note}: severity lowered to {level.label}"))
+                page_note = note
+        if self.page_require:
+            page_note = analysis.pages.describe(self.page_require[0])
+        return Verdict(True, severity, tuple(decisions), page_note)
+
+    def _filters(self, analysis: Analysis, start: int, end: int) -> Decision | None:
+        prose = analysis.prose
+        sentence_start, sentence_end = analysis.sentence_bounds(start)
+        if self.exclude is not None and (found := self.exclude.search(prose, sentence_start, sentence_end)) is not None:
+            return Decision("filter", "exclude", f"the sentence says '{_words(found.group())}'", *found.span())
+        if self.require is not None and self.require.search(prose, *self._window(analysis, start)) is None:
+            return Decision("filter", "require", "none of the words the rule requires are near")
+        if self.require_all and not all(p.search(prose, *self._window(analysis, start)) for p in self.require_all):
+            return Decision("filter", "require_all", "not every part the rule requires is near")
+        if self.exclude_before is not None and (found := self.exclude_before.search(clause_before(prose, sentence_start, start))) is not None:
+            return Decision("filter", "exclude_before", f"the clause before says '{_words(found.group())}'")
+        if self.exclude_near is not None:
+            before, after = self.near
+            found = self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after))
+            if found is not None:
+                return Decision("filter", "exclude_near", f"'{_words(found.group())}' stands nearby", *found.span())
+        if (self.lenient_require is not None or self.lenient_exclude is not None) and not analysis.pages.is_("offer"):
+            if self.lenient_require is not None and self.lenient_require.search(prose, sentence_start, sentence_end) is None:
+                return Decision("filter", "lenient_require", "on a page that offers no treatment, the sentence is not about what a treatment does")
+            if self.lenient_exclude is not None and (found := self.lenient_exclude.search(prose, sentence_start, sentence_end)) is not None:
+                return Decision("filter", "lenient_exclude", f"on a page that offers no treatment, '{_words(found.group())}' qualifies it", *found.span())
+        if (self.resolved_by_document is not None and self.resolved_by_document.search(prose, sentence_start, sentence_end)
+                and analysis.memo("study-identifier", lambda: has_study_identifier(prose))):
+            return Decision("filter", "resolved_by_document", "it refers to the study the page identifies")
+        return None
+
+    def _window(self, analysis: Analysis, offset: int) -> tuple[int, int]:
+        """The sentence, widened by ``require_window`` sentences each side (a
+        price in a table cell is explained by the cells around it)."""
+        sentences = analysis.sentences
+        if not len(sentences):
+            return 0, len(analysis.prose)
+        index = sentences.index_at(offset)
+        window = self.require_window
+        first, last = max(0, index - window), min(len(sentences) - 1, index + window)
+        return sentences.starts[first], sentences.ends[last]
+
+
+def _lower(current: Severity, level: Severity) -> Severity:
+    return min(current, level)
+
+
+def _words(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= 60 else words[:57] + "..."
+
+
+def _cue_decision(analysis: Analysis, span: ContextSpan, effect: str = "") -> Decision:
+    detail = span.describe(analysis.prose)
+    return Decision("cue", span.cue, f"{detail}: {effect}" if effect else detail, span.start, span.end)
