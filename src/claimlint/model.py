@@ -79,7 +79,10 @@ class ContextNote:
     span: Span | None = None
 
     def describe(self) -> str:
-        where = f" at {self.span.line}:{self.span.column}" if self.span is not None else ""
+        """"negation 'no' (1:10)", "filter exclude: the sentence says 'include'"."""
+        where = f" ({self.span.line}:{self.span.column})" if self.span is not None else ""
+        if self.what == "cue":
+            return f"{self.detail}{where}" if self.detail.startswith(self.name) else f"{self.detail}{where} [cue {self.name}]"
         return f"{self.what} {self.name}{where}: {self.detail}"
 
 

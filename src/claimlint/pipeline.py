@@ -202,4 +202,4 @@ def _words(text: str) -> str:
 
 def _cue_decision(analysis: Analysis, span: ContextSpan, effect: str = "") -> Decision:
     detail = span.describe(analysis.prose)
-    return Decision("cue", span.cue, f"{detail}: {effect}" if effect else detail, span.start, span.end)
+    return Decision("cue", span.cue, f"{detail}; {effect}" if effect else detail, span.start, span.end)

@@ -36,6 +36,8 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: FileError | None = None
     note: FileNote | None = None
+    dropped: tuple[Finding, ...] = ()
+    """With explain on: the matches the context model or a filter ruled out."""
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,19 @@ class Report:
     rules: tuple[Rule, ...] = ()
     checked: tuple[str, ...] = ()
     """The paths checked, as reported (for reports that list clean files too)."""
+    dropped: tuple[Finding, ...] = ()
+    """With explain on: matches not reported, each with its reason (:attr:`Finding.dropped`)."""
 
 
 class Linter:
     """The rules of one configuration, compiled once, ready to check documents."""
 
-    def __init__(self, config: Config | None = None, *, cache: Path | None = None) -> None:
-        """``cache``: a folder where parsed rule packs may be kept (none by default)."""
+    def __init__(self, config: Config | None = None, *, cache: Path | None = None, explain: bool = False) -> None:
+        """``cache``: a folder where parsed rule packs may be kept (none by
+        default). ``explain``: keep the matches the pipeline drops, with why."""
         self.config = config or Config()
         self.cache = cache
+        self.explain = explain
         plugins = load_plugins(self.config.plugins)
         all_rules = load_rules([*plugins.packs, *self.config.rules], kinds=plugins.kinds, cache=cache)
         selection = Selection(self.config.select + self.config.extend_select, self.config.ignore)
@@ -81,8 +87,15 @@ class Linter:
         self.engine.index = index.with_fast(index.fast_for(total_bytes, cache))
 
     def check_document(self, document: Document) -> list[Finding]:
-        findings = self.engine.check(document)
-        return apply_suppressions(document, findings, self._unused)
+        return self._check_split(document)[0]
+
+    def _check_split(self, document: Document) -> tuple[list[Finding], list[Finding]]:
+        """The findings (after suppressions) and, with explain on, the dropped matches."""
+        findings = self.engine.check(document, explain=self.explain)
+        dropped = [f for f in findings if f.dropped is not None] if self.explain else []
+        if dropped:
+            findings = [f for f in findings if f.dropped is None]
+        return apply_suppressions(document, findings, self._unused), dropped
 
     def check_text(self, text: str, fmt: str = "text", path: str = "<text>") -> list[Finding]:
         document = read_document(path, text, fmt, self.config.front_matter_keys)
@@ -112,10 +125,11 @@ class Linter:
         """Check decoded text. Never raises: a rule that times out or a bug
         hit by this text is reported as this file's error."""
         error: FileError | None = None
+        dropped: list[Finding] = []
         try:
             document = read_document(display, decoded.text, fmt, self.config.front_matter_keys)
             try:
-                findings = self.check_document(document)
+                findings, dropped = self._check_split(document)
             except RuleTimeout as exc:
                 # The other rules' findings stand. A suppression of the slow
                 # rule cannot be judged unused, so that check is skipped.
@@ -125,7 +139,7 @@ class Linter:
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
             return FileResult(error=_internal_error(display, exc))
         note = FileNote(display, f"decoded as {decoded.encoding} with undecodable bytes replaced") if decoded.lossy else None
-        return FileResult(findings=tuple(findings), error=error, note=note)
+        return FileResult(findings=tuple(findings), error=error, note=note, dropped=tuple(dropped))
 
     def _per_file(self, path: str, findings: list[Finding]) -> list[Finding]:
         if not self.config.per_file_ignores:
@@ -175,9 +189,9 @@ def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Seve
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config, fast: HyperscanIndex | None, cache: Path | None) -> None:
+def _init_worker(config: Config, fast: HyperscanIndex | None, cache: Path | None, explain: bool = False) -> None:
     global _WORKER
-    _WORKER = Linter(config, cache=cache)
+    _WORKER = Linter(config, cache=cache, explain=explain)
     # The parent's compiled prefilter, so that no worker compiles its own.
     _WORKER.engine.index = _WORKER.engine.index.with_fast(fast)
 
@@ -188,13 +202,13 @@ def _check_in_worker(targets: list[Target]) -> list[FileResult]:
 
 
 def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format_hint: str | None = None,
-        linter: Linter | None = None, cache: Path | None | bool = True) -> tuple[Report, list[str]]:
+        linter: Linter | None = None, cache: Path | None | bool = True, explain: bool = False) -> tuple[Report, list[str]]:
     """Check ``paths``. Returns the report and the paths that do not exist.
     ``cache`` is where compiled prefilters (and, for a linter built here,
     parsed rule packs) are kept: True for the user's cache folder, False or
-    None for none."""
+    None for none. ``explain``: report the matches that were ruled out too."""
     folder = cache_dir() if cache is True else (cache or None)
-    linter = linter or Linter(config, cache=folder)
+    linter = linter or Linter(config, cache=folder, explain=explain)
     targets: list[Target] = []
     missing: list[str] = []
     unreadable: list[FileError] = []
@@ -210,16 +224,18 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     linter.prepare(_total_size(targets), folder)
     results = list(_check_all(linter, targets, jobs))
     findings: list[Finding] = []
+    dropped: list[Finding] = []
     errors: list[FileError] = list(unreadable)
     notes: list[FileNote] = []
     for result in results:
         findings.extend(result.findings)
+        dropped.extend(result.dropped)
         if result.error:
             errors.append(result.error)
         if result.note:
             notes.append(result.note)
     checked = tuple(target.display for target in targets)
-    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked)
+    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked, tuple(dropped))
     return report, missing
 
 
@@ -245,7 +261,7 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
     results: list[FileResult] = []
     lost: list[Target] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain)) as pool:
         futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
         for chunk, future in zip(chunks, futures, strict=True):
             try:
@@ -271,7 +287,7 @@ def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, Fil
     results: dict[Target, FileResult] = {}
     remaining = list(targets)
     while remaining:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache)) as pool:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain)) as pool:
             futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
             for position, (target, future) in enumerate(zip(remaining, futures, strict=True)):
                 try:

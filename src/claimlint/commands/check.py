@@ -53,13 +53,15 @@ class _Run:
               help="Skip (with a note) files larger than SIZE, such as 500k or 5MB [default: 10MB].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of compiled prefilters and parsed rule packs ($CLAIMLINT_CACHE_DIR).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
+@click.option("--explain", is_flag=True, help="Show the context behind each finding (a hedge that lowered it, the page it was read on) "
+                                               "and every match that was not reported, with the cue or filter that ruled it out.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off [default: on for terminals].")
 def check(paths: tuple[str, ...], output_format: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], fail_on: str | None, config_path: str | None, isolated: bool,
           exclude: tuple[str, ...], include: tuple[str, ...], force_exclude: bool, baseline_path: str | None,
           write_baseline_path: str | None, format_hint: str | None, stdin_filename: str | None, jobs: int | None,
-          max_file_size: int | None, no_cache: bool, statistics: bool, exit_zero: bool, color: bool | None) -> None:
+          max_file_size: int | None, no_cache: bool, statistics: bool, explain: bool, exit_zero: bool, color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
     from ..runner import Report
 
@@ -72,7 +74,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     for loaded, members in load_configs(paths, config_path, isolated, stdin_filename):
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
                                  exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size)
-        part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache)
+        part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache, explain=explain)
         if baseline is not None:
             part, known = _without_known(part, Path(baseline_path), baseline)  # type: ignore[arg-type]
             total.known += known
@@ -94,19 +96,19 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
         _write_baseline(report, Path(write_baseline_path))
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        _write_report(report, output_format, output, color=use_color, statistics=statistics, sources=total.sources)
+        _write_report(report, output_format, output, color=use_color, statistics=statistics, sources=total.sources, explain=explain)
     if total.missing or report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if total.failing and not exit_zero and not write_baseline_path else EXIT_CLEAN)
 
 
 def _check_group(config: Config, members: list[str], jobs: int | None, format_hint: str | None,
-                 stdin_filename: str | None, *, use_cache: bool) -> _Run:
+                 stdin_filename: str | None, *, use_cache: bool, explain: bool = False) -> _Run:
     from ..runner import Report, run
 
     from ..cachefiles import cache_dir
 
-    linter = make_linter(config, cache_dir() if use_cache else None)
+    linter = make_linter(config, cache_dir() if use_cache else None, explain=explain)
     file_paths = [p for p in members if p != "-"]
     if file_paths:
         report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=linter.cache)
@@ -130,7 +132,8 @@ def _check_stdin(linter: Linter, report: Report, stdin_filename: str | None, for
     except BinaryFile as exc:
         return replace(report, errors=report.errors + (FileError(name, str(exc)),)), {}
     result = linter.check_decoded(name, decoded, fmt)
-    return replace(report, findings=report.findings + result.findings, files_checked=report.files_checked + 1,
+    return replace(report, findings=report.findings + result.findings, dropped=report.dropped + result.dropped,
+                   files_checked=report.files_checked + 1,
                    errors=report.errors + ((result.error,) if result.error else ()),
                    notes=report.notes + ((result.note,) if result.note else ()),
                    checked=report.checked + (name,)), {name: decoded.text}
@@ -142,7 +145,8 @@ def _merge(total: Report, part: _Run) -> Report:
     report = part.report
     rules = {rule.spec.code: rule for rule in (*total.rules, *report.rules)}
     return Report(total.findings + report.findings, total.errors + report.errors, total.notes + report.notes,
-                  total.files_checked + report.files_checked, tuple(rules.values()), total.checked + report.checked)
+                  total.files_checked + report.files_checked, tuple(rules.values()), total.checked + report.checked,
+                  total.dropped + report.dropped)
 
 
 def _fails(part: _Run, config: Config) -> bool:

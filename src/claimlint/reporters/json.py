@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..model import Finding
+from ..model import ContextNote, Finding
 from ..runner import Report
 from . import summary_counts
 
@@ -44,7 +44,20 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             }
             for r in f.related
         ],
+        "context": [_note(note) for note in f.context],
     }
+
+
+def _note(note: ContextNote) -> dict[str, Any]:
+    """A cue, filter or page class behind a finding (or behind a dropped match)."""
+    where = {"line": note.span.line, "column": note.span.column, "end_line": note.span.end_line,
+             "end_column": note.span.end_column} if note.span is not None else {}
+    return {"what": note.what, "name": note.name, "detail": note.detail, **where}
+
+
+def dropped_dict(f: Finding) -> dict[str, Any]:
+    assert f.dropped is not None
+    return {**finding_dict(f), "dropped": _note(f.dropped)}
 
 
 def write(report: Report, out: TextIO, **_: object) -> None:
@@ -59,6 +72,9 @@ def write(report: Report, out: TextIO, **_: object) -> None:
         "notes": ({"path": n.path, "message": n.message} for n in report.notes),
         "summary": {"total": len(report.findings), "by_severity": by_severity, "by_category": by_category},
     }
+    if report.dropped:
+        # Only with --explain: the matches that were not reported, and why.
+        document["dropped"] = (dropped_dict(f) for f in report.dropped)
     out.write("{")
     for index, (key, value) in enumerate(document.items()):
         out.write(("," if index else "") + f"\n  {_encode(key)}: ")

@@ -52,12 +52,14 @@ def _excerpt(finding: Finding, line: str) -> tuple[str, str]:
 
 
 def write(report: Report, out: TextIO, *, color: bool = False, statistics: bool = False,
-          sources: dict[str, str] | None = None, **_: object) -> None:
+          sources: dict[str, str] | None = None, explain: bool = False, **_: object) -> None:
     line = _RichLines(out) if color else _PlainLines(out)
     cache: dict[str, list[str]] = {path: text.splitlines() for path, text in (sources or {}).items()}
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    dropped = {path: list(group) for path, group in groupby(report.dropped, key=lambda f: f.path)}
+    by_path = {path: list(group) for path, group in groupby(report.findings, key=lambda f: f.path)}
+    for path in dict.fromkeys([*by_path, *dropped]):
         line((path, "bold underline"))
-        for finding in group:
+        for finding in by_path.get(path, ()):
             line((f"  {finding.line}:{finding.column}", "dim"), ("  ", ""), (finding.severity.label, _STYLE[finding.severity]),
                  (f"  {finding.rule} {finding.name}", "bold"), (f"  [{finding.category}]", "dim"))
             line(("    " + finding.message, ""))
@@ -70,6 +72,14 @@ def write(report: Report, out: TextIO, *, color: bool = False, statistics: bool 
                 line((f"    see line {related.span.line}: {related.message}", "dim"))
             if finding.suggestion:
                 line(("    suggestion: " + finding.suggestion, "green"))
+            if explain:
+                for note in finding.context:
+                    line(("    context: " + note.describe(), "dim"))
+        for match in dropped.get(path, ()):
+            assert match.dropped is not None
+            line((f"  {match.line}:{match.column}", "dim"), ("  dropped", "dim"), (f"  {match.rule} {match.name}", "dim"),
+                 (f"  '{' '.join(match.text.split())}'", "dim"))
+            line(("    " + match.dropped.describe(), "dim"))
         line()
     for error in report.errors:
         line(("error", "bold red"), (f": {error.path}: {error.message}", ""))
