@@ -30,7 +30,7 @@ import benchmark  # noqa: E402
 
 from claimlint.analysis import Analysis  # noqa: E402
 from claimlint.decoding import decode  # noqa: E402
-from claimlint.engine import Engine, _windows  # noqa: E402
+from claimlint.engine import _KEPT, Engine, _windows  # noqa: E402
 from claimlint.readers import read_document  # noqa: E402
 from claimlint.runner import Linter  # noqa: E402
 
@@ -45,7 +45,7 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
     for path, text, fmt in pages:
         start = clock()
         document = read_document(path, text, fmt)
-        analysis = Analysis(document, engine.index)
+        analysis = Analysis(document, engine.index, engine.cues)
         stages["read"] += clock() - start
         start = clock()
         analysis.sentences  # noqa: B018 - computed here to be timed on its own
@@ -54,23 +54,26 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
         candidates = [analysis.candidates(rule.checker.trigger) for rule in engine._triggered]  # type: ignore[arg-type]
         stages["prefilter"] += clock() - start
         start = clock()
-        hits = list(engine._scan_triggers(analysis, []))
+        hits = list(engine._scan_triggers(analysis, [], False))
         stages["rules at matches"] += clock() - start
         for rule, candidate in zip(engine._triggered, candidates, strict=True):
             # Each rule on its own, again, for the per-rule figures only.
             before = clock()
-            if candidate and rule.checker.applies_to(analysis):
+            pipeline = rule.pipeline
+            assert pipeline is not None
+            if candidate and pipeline.applies_to(analysis):
                 trigger = rule.checker.trigger
                 assert trigger is not None
                 for window_start, window_end in _windows(analysis, candidate, rule.checker.scope):
                     for match in trigger.finditer(analysis.prose, window_start, window_end):
                         if match.end() > match.start():
-                            list(rule.checker.at(analysis, match))
+                            for hit in rule.checker.at(analysis, match):
+                                pipeline.judge(analysis, hit.start, hit.end, hit.severity)
             rules[rule.spec.code] += clock() - before
         start = clock()
         for rule in engine._document_level:
             before = clock()
-            hits.extend((rule, hit) for hit in rule.checker.scan(analysis))
+            hits.extend((rule, hit, _KEPT) for hit in rule.checker.scan(analysis))
             rules[rule.spec.code] += clock() - before
         stages["page-level rules"] += clock() - start
         start = clock()

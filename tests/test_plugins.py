@@ -79,7 +79,7 @@ def test_user_rule_folder_can_use_the_shared_vocabulary(tmp_path: Path) -> None:
             summary: Fountain of youth claims.
             message: "'{match}' promises eternal youth."
             rationale: House style.
-            patterns: ["fountain of youth for {disease}"]
+            patterns: ["fountain of youth for {condition}"]
             examples:
               fire: ["A fountain of youth for arthritis."]
               pass: ["A fountain in the garden."]

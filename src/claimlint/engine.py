@@ -41,7 +41,9 @@ class Engine:
         watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
         watched += [pattern for rule in self._triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
         watched += self.cues.patterns()
-        self.index = CandidateIndex([p.pattern for p in watched if p is not None and watchable(p)])
+        self.watched = [p for p in watched if p is not None and watchable(p)]
+        """Every pattern the prefilter answers for (rule triggers, page-level patterns)."""
+        self.index = CandidateIndex([p.pattern for p in self.watched])
 
     def check(self, document: Document, explain: bool = False) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time

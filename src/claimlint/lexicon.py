@@ -34,7 +34,7 @@ import regex
 
 PARTS_OF_SPEECH = ("verb", "noun", "adj", "adv", "forms")
 # What a pattern may ask of a family: {cure:ing}, {cure:noun} ...
-VERB_FORMS = {"base": ("VB",), "3sg": ("VBZ",), "past": ("VBD",), "participle": ("VBN", "VBD"), "ing": ("VBG",)}
+VERB_FORMS = {"base": ("VB",), "3sg": ("VBZ",), "past": ("VBD",), "participle": ("VBN",), "ing": ("VBG",)}
 SELECTORS = ("all", "verb", "noun", "adj", "adv", "forms", *VERB_FORMS, "plural", "singular")
 _UPOS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ", "adv": "ADV"}
 
@@ -58,8 +58,10 @@ def expand_family(spec: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
             if part == "forms":
                 _add(forms, ("forms",), [lemma])
             elif part == "verb":
+                _add(forms, ("verb", "base"), [lemma])
                 for selector, tags in VERB_FORMS.items():
-                    _add(forms, ("verb", selector), _inflect(lemma, "verb", tags))
+                    if selector != "base":
+                        _add(forms, ("verb", selector), _inflect(lemma, "verb", tags))
             elif part == "noun":
                 singular = [lemma]
                 _add(forms, ("noun", "singular"), singular)
@@ -95,25 +97,26 @@ def _inflect(lemma: str, part: str, tags: Sequence[str]) -> list[str]:
         prefix += "-"
     found: list[str] = []
     for tag in tags:
-        for inflected in _inflections(head.lower(), _UPOS[part], tag) or ((head,) if tag == "VBN" else ()):
+        for inflected in _inflections(head.lower(), _UPOS[part], tag):
+            # Alternative spellings the library knows ("over-comes") are not
+            # how the lemma is written; they would only add noise.
+            if "-" in inflected and "-" not in head:
+                continue
             if head[:1].isupper():
                 inflected = inflected[:1].upper() + inflected[1:]
             found.append(" ".join([*words[:head_index], prefix + inflected, *words[head_index + 1 :]]))
-        if found and tag == "VBN":
-            break  # "participle" falls back to the past tense only when lemminflect has no VBN
     return found
 
 
 def _inflections(word: str, upos: str, tag: str) -> tuple[str, ...]:
-    import lemminflect  # several hundred milliseconds; only when a pack is read afresh
+    import lemminflect  # a few hundred milliseconds; only when a pack is read afresh
 
-    known = lemminflect.getAllInflections(word, upos=upos)
-    if tag in known:
-        return tuple(known[tag])
-    if known and tag == "VBN":
-        return ()
-    guessed = lemminflect.getAllInflectionsOOV(word, upos=upos)
-    return tuple(guessed.get(tag, ()))
+    if upos == "ADJ":
+        # Comparison only where the lexicon knows it: "safer", never "curativer".
+        return tuple(lemminflect.getAllInflections(word, upos="ADJ").get(tag, ()))
+    # getInflection knows irregular forms and applies the spelling rules to
+    # words it does not know ("cured", "gotten", "studies").
+    return tuple(lemminflect.getInflection(word, tag=tag))
 
 
 def trie_pattern(terms: Iterable[str], case_sensitive: bool = False) -> str:

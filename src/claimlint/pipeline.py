@@ -9,7 +9,8 @@ every kind:
    (``page.cancel``), and ``require_document`` patterns;
 3. pattern filters: ``require`` (in the sentence, or ``require_window``
    sentences around it), ``require_all``, ``exclude``, ``exclude_before`` (in
-   the clause before the match), ``exclude_near``, ``lenient_require`` and
+   the clause before the match), ``exclude_after`` (the words right after it),
+   ``exclude_match`` (within the matched words), ``exclude_near``, ``lenient_require`` and
    ``lenient_exclude`` (not on a page that offers a treatment, where any
    research mentioned is offered in support of the sale), ``resolved_by_document``;
 4. context cues that cancel the rule (``context.cancel``: negation, reported
@@ -29,7 +30,7 @@ from typing import Any, Mapping
 import regex
 
 from .analysis import Analysis
-from .context.clauses import clause_before
+from .context.clauses import clause_after, clause_before
 from .context.cues import Cue, CueBook
 from .context.reading import ContextSpan
 from .model import Severity
@@ -78,6 +79,8 @@ class Pipeline:
         self.require_window = int(options.get("require_window") or 0)
         self.exclude = compile_("exclude")
         self.exclude_before = compile_("exclude_before")
+        self.exclude_after = compile_("exclude_after")
+        self.exclude_match = compile_("exclude_match")
         self.exclude_near = compile_("exclude_near")
         self.near = (int(options.get("near_before", 200)), int(options.get("near_after", 200)))
         self.lenient_require = compile_("lenient_require")
@@ -132,10 +135,9 @@ class Pipeline:
         if dropped is not None:
             return Verdict(False, decisions=(dropped,))
         reader = analysis.context
-        for cue in self.cancel:
-            span = reader.governing(start, end, (cue,), self.sentences_after)
-            if span is not None:
-                return Verdict(False, decisions=(_cue_decision(analysis, span),))
+        span = reader.governing(start, end, self.cancel, self.sentences_after)
+        if span is not None:
+            return Verdict(False, decisions=(_cue_decision(analysis, span),))
         decisions: list[Decision] = []
         for cues, level in self.downgrade:
             span = reader.governing(start, end, cues)
@@ -164,6 +166,13 @@ class Pipeline:
             return Decision("filter", "require_all", "not every part the rule requires is near")
         if self.exclude_before is not None and (found := self.exclude_before.search(clause_before(prose, sentence_start, start))) is not None:
             return Decision("filter", "exclude_before", f"the clause before says '{_words(found.group())}'")
+        if self.exclude_after is not None:
+            after_start, after_end = clause_after(prose, end, sentence_end)
+            found = self.exclude_after.match(prose, _skip_space(prose, after_start, after_end), after_end)
+            if found is not None:
+                return Decision("filter", "exclude_after", f"the words after it are '{_words(found.group())}'", *found.span())
+        if self.exclude_match is not None and (found := self.exclude_match.search(prose, start, end)) is not None:
+            return Decision("filter", "exclude_match", f"the match says '{_words(found.group())}'", *found.span())
         if self.exclude_near is not None:
             before, after = self.near
             found = self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after))
@@ -189,6 +198,12 @@ class Pipeline:
         window = self.require_window
         first, last = max(0, index - window), min(len(sentences) - 1, index + window)
         return sentences.starts[first], sentences.ends[last]
+
+
+def _skip_space(prose: str, start: int, end: int) -> int:
+    while start < end and prose[start].isspace():
+        start += 1
+    return start
 
 
 def _lower(current: Severity, level: Severity) -> Severity:

@@ -4,7 +4,8 @@ Three sorts of entry, all defined in rule packs:
 
 - a *pattern* (``define: {name: regex}`` or a list of them, joined as alternatives);
 - a *term list* (``define: {name: {terms: [...]}}``): literal phrases, such as
-  the condition lexicon's thousands of disease names;
+  the condition lexicon's thousands of disease names, found with one
+  Aho-Corasick pass per document (see :mod:`claimlint.gazetteer`);
 - a *word family* (``families:``, see :mod:`claimlint.lexicon`), whose forms
   a pattern may narrow: ``{cure:ing}``, ``{cure:noun}``.
 
@@ -51,9 +52,9 @@ class Entry:
             return trie_pattern(chosen)
         if selector is not None:
             raise ValueError(f"{{{self.name}:{selector}}}: only word families have forms to choose")
-        if self.pattern is not None:
-            return self.pattern
-        return trie_pattern(self.terms, self.case_sensitive)
+        if self.pattern is None:
+            raise ValueError(f"{{{self.name}}} is a term list, found by the gazetteer pass (see claimlint.gazetteer)")
+        return self.pattern
 
 
 class VocabularyError(ValueError):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import regex
 
+from ..lazyregex import LazyPattern
 from ..rulespec import RuleError
 
 if TYPE_CHECKING:
@@ -77,6 +78,22 @@ class CueBook:
     def patterns(self) -> list[regex.Pattern[str]]:
         """Patterns searched over whole pages (page signals), for the prefilter to watch."""
         return [signal for page in self.pages.values() for signal in page.signals]
+
+    def any_of_scope(self, scope: str) -> regex.Pattern[str] | None:
+        """One pattern matching wherever any cue of ``scope`` matches: a
+        window it finds nothing in needs no search cue by cue (most claims are
+        governed by no cue at all). None when a cue cannot join it (a user's
+        pattern, which keeps its own time limit)."""
+        unions = self.__dict__.setdefault("_unions", {})
+        if scope not in unions:
+            members = [cue.patterns for cue in self.cues if cue.scope == scope and cue.patterns is not None]
+            if not members or not all(isinstance(member, LazyPattern) for member in members):
+                unions[scope] = None
+            else:
+                flags = members[0].flags
+                unions[scope] = LazyPattern("|".join(f"(?:{member.pattern})" for member in members), flags) \
+                    if all(member.flags == flags for member in members) else None
+        return unions[scope]  # type: ignore[no-any-return]
 
 
 def build_cue_book(

@@ -1,11 +1,11 @@
 """How a reader takes a claim: which cues govern the words at a match.
 
-One :class:`ContextReader` per document. The cues of a sentence are found once,
-the first time a claim in that sentence asks (one search per cue over the
-sentence); each claim then only compares positions: is the cue in the claim's
-clause and within reach, after it in the same clause, anywhere before it in the
-sentence? Structural cues (a question, scare quotes, a citation, a cautioning
-heading) are read from the document itself.
+One :class:`ContextReader` per document. Each cue is searched only where its
+scope lets it govern the claim: in the claim's clause (within reach), just
+after it, before it in the sentence; each search is of a few dozen
+characters, and a rule's cues are asked in turn until one governs. Structural
+cues (a question, scare quotes, a citation, a cautioning heading) are read from
+the document itself.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from .sections import WarningScopes, warning_scopes
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
+# A cue's look-ahead may read this far into the claim.
+_LOOK_AHEAD = 40
 # A cue after the claim ("a cure does not exist") stands this close to it.
 _AFTER_REACH = 40
 # Words before a reporting cue in which its speaker is looked for.
@@ -49,19 +51,39 @@ class ContextReader:
         self.analysis = analysis
         self.prose = analysis.prose
         self.book = book
-        self._found: dict[tuple[int, str], list[tuple[int, int]]] = {}
         self._sections: dict[str, WarningScopes] = {}
+        self._possible_in: dict[tuple[str, tuple[int, int]], bool] = {}
 
     def governing(self, start: int, end: int, cues: Sequence[Cue], sentences_after: int | None = None) -> ContextSpan | None:
         """The first of ``cues`` that governs the claim at ``[start, end)``."""
         if not cues:
             return None
         sentence_start, sentence_end = self.analysis.sentence_bounds(start)
+        possible: dict[str, bool] = {}
         for cue in cues:
+            scope = cue.scope
+            if scope not in possible:
+                possible[scope] = self._possible(scope, start, end, sentence_start, sentence_end)
+            if not possible[scope]:
+                continue
             span = self._governs(cue, start, end, sentence_start, sentence_end, sentences_after)
             if span is not None:
                 return span
         return None
+
+    def _possible(self, scope: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+        """Could any cue of ``scope`` stand where it would govern this claim?
+        One search of all of that scope's cues together, remembered for the
+        window (several rules ask about one sentence)."""
+        window = _scope_window(self.prose, scope, start, end, sentence_start, sentence_end)
+        if window is None:
+            return True
+        key = (scope, window)
+        known = self._possible_in.get(key)
+        if known is None:
+            union = self.book.any_of_scope(scope)
+            known = self._possible_in[key] = union is None or union.search(self.prose, *window) is not None
+        return known
 
     def all_governing(self, start: int, end: int, cues: Sequence[Cue]) -> list[ContextSpan]:
         sentence_start, sentence_end = self.analysis.sentence_bounds(start)
@@ -73,23 +95,20 @@ class ContextReader:
                  sentences_after: int | None) -> ContextSpan | None:
         scope = cue.scope
         if scope == "clause":
-            return self._in_clause(cue, start, sentence_start, sentence_end)
+            return self._in_clause(cue, start, sentence_start)
         if scope == "sentence-before":
             return self._before(cue, start, end, sentence_start, sentence_end)
         if scope == "after":
-            stop = clause_after(self.prose, end, sentence_end)[1]
-            for cue_start, cue_end in self._cues(cue, sentence_start, sentence_end):
-                if end <= cue_start < stop and cue_start - end <= _AFTER_REACH:
+            stop = min(clause_after(self.prose, end, sentence_end)[1], end + _AFTER_REACH + 40)
+            for cue_start, cue_end in self._cues(cue, end, stop):
+                if cue_start - end <= _AFTER_REACH:
                     return ContextSpan(cue.type, cue.name, cue_start, cue_end)
+                break
             return None
         if scope == "sentence":
-            found = self._cues(cue, sentence_start, sentence_end)
-            return ContextSpan(cue.type, cue.name, *found[0]) if found else None
+            return self._first(cue, sentence_start, sentence_end)
         if scope == "within":
-            for cue_start, cue_end in self._cues(cue, sentence_start, sentence_end):
-                if start <= cue_start and cue_end <= end:
-                    return ContextSpan(cue.type, cue.name, cue_start, cue_end)
-            return None
+            return self._first(cue, start, end)
         if scope == "next-sentence":
             return self._next_sentence(cue, start)
         if scope == "section":
@@ -102,41 +121,43 @@ class ContextReader:
             return self._citation(cue, start, sentences_after)
         return None
 
-    def _cues(self, cue: Cue, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
-        """Where ``cue`` stands in the sentence, found once per sentence. Words
-        its ``ignore`` patterns match ("not only") are no cue."""
-        key = (sentence_start, cue.name)
-        found = self._found.get(key)
-        if found is None:
-            assert cue.patterns is not None
-            # The whole sentence is searched, so that a cue's look-ahead can
-            # see the claim after it ("promised cures").
-            stop = sentence_end
-            found = [m.span() for m in cue.patterns.finditer(self.prose, sentence_start, stop) if m.end() > m.start()]
-            if found and cue.ignore is not None:
-                ignored = [m.span() for m in cue.ignore.finditer(self.prose, sentence_start, stop)]
-                found = [(s, e) for s, e in found if not any(i_start <= s < i_end for i_start, i_end in ignored)]
-            self._found[key] = found
+    def _cues(self, cue: Cue, window_start: int, window_end: int) -> list[tuple[int, int]]:
+        """Where ``cue`` stands in ``[window_start, window_end)``. Words its
+        ``ignore`` patterns match ("not only") are no cue. (Searches see the
+        text around the window, so look-arounds and word edges read as in the
+        sentence.)"""
+        assert cue.patterns is not None
+        found = [m.span() for m in cue.patterns.finditer(self.prose, window_start, window_end) if m.end() > m.start()]
+        if found and cue.ignore is not None:
+            ignored = [m.span() for m in cue.ignore.finditer(self.prose, window_start, window_end)]
+            found = [(s, e) for s, e in found if not any(i_start <= s < i_end for i_start, i_end in ignored)]
         return found
 
-    def _in_clause(self, cue: Cue, start: int, sentence_start: int, sentence_end: int) -> ContextSpan | None:
-        found = self._cues(cue, sentence_start, sentence_end)
-        if not found or found[0][0] >= start:
-            return None
+    def _first(self, cue: Cue, window_start: int, window_end: int) -> ContextSpan | None:
+        found = self._cues(cue, window_start, window_end)
+        return ContextSpan(cue.type, cue.name, *found[0]) if found else None
+
+    def _in_clause(self, cue: Cue, start: int, sentence_start: int) -> ContextSpan | None:
         clause_start, clause_end = clause_before_span(self.prose, sentence_start, start)
+        if clause_start >= clause_end:
+            return None
         # Under a negation "or" coordinates denied alternatives: "no therapy can
         # cure arthritis or reverse joint damage" denies both.
         reach = None if ends_in_disjunction(self.prose[clause_start:start]) else cue.reach
-        for cue_start, cue_end in reversed(found):
-            if cue_start < clause_start or cue_end > clause_end:
-                continue
+        for cue_start, cue_end in reversed(self._cues(cue, clause_start, clause_end)):
             if reach is not None and words_in(self.prose[cue_start:clause_end]) > reach:
                 continue
             return ContextSpan(cue.type, cue.name, cue_start, cue_end)
         return None
 
     def _before(self, cue: Cue, start: int, end: int, sentence_start: int, sentence_end: int) -> ContextSpan | None:
-        for cue_start, cue_end in self._cues(cue, sentence_start, sentence_end):
+        window_start = sentence_start
+        if cue.reach is not None:
+            # Roughly the reach in words; the exact count is checked below.
+            window_start = max(sentence_start, start - 12 * (cue.reach + 1))
+        # A cue's look-ahead may read into the claim ("promised cures"), so the
+        # search runs a little past its start; only cues ending before it count.
+        for cue_start, cue_end in self._cues(cue, window_start, min(sentence_end, start + _LOOK_AHEAD)):
             if cue_end > start:
                 break
             if cue.reach is not None and words_in(self.prose[cue_start:start]) > cue.reach:
@@ -176,9 +197,7 @@ class ContextReader:
         index = sentences.index_at(start) + 1
         if index >= len(sentences):
             return None
-        next_start, next_end = sentences.bounds(index)
-        found = self._cues(cue, next_start, next_end)
-        return ContextSpan(cue.type, cue.name, *found[0]) if found else None
+        return self._first(cue, *sentences.bounds(index))
 
     def _section(self, cue: Cue) -> WarningScopes:
         scopes = self._sections.get(cue.name)
@@ -198,6 +217,22 @@ class ContextReader:
         window = sentences.starts[index], sentences.ends[last]
         found = self.analysis.citation_span(*window)
         return ContextSpan(cue.type, cue.name, *found) if found is not None else None
+
+
+def _scope_window(prose: str, scope: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
+    """The stretch every cue of ``scope`` that could govern the claim lies in."""
+    if scope == "clause":
+        window = clause_before_span(prose, sentence_start, start)
+        return window if window[0] < window[1] else (start, start)
+    if scope == "sentence-before":
+        return sentence_start, min(sentence_end, start + _LOOK_AHEAD)
+    if scope == "after":
+        return end, min(sentence_end, end + _AFTER_REACH + 40)
+    if scope == "sentence":
+        return sentence_start, sentence_end
+    if scope == "within":
+        return start, end
+    return None
 
 
 def describe_all(spans: Iterable[ContextSpan], prose: str) -> str:

@@ -20,11 +20,13 @@ from ..model import Severity
 from ..rulespec import RuleError, RuleSpec
 from ..lazyregex import LazyPattern
 from ..timeouts import TimedPattern
+from ..gazetteer import FILL, GazetteerPattern, Gazetteers
+from ..prefilter.superset import LOOSE_MARK
 from ..vocabulary import Entry, Vocabulary
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 _MACRO = regex.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)(?::([a-z0-9]+))?\}")
-_SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(])")
+_SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(]|\(\?#loose\))")
 # A character class, or an escape (so that "\\[" never opens a class).
 _CLASS_OR_ESCAPE = regex.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _BARE_SPACES = regex.compile(r"(?<!\\) +(\?|\*)?")
@@ -82,14 +84,15 @@ class PatternCompiler:
         self.namespace = namespace
         self._expanded: dict[tuple[str, str, str | None], str] = {}
         self.lazy = False  # see claimlint.lazyregex
+        term_lists = [entry for entry in vocabulary if entry.terms]
+        self.gazetteers = Gazetteers([(_qualified(e), e.terms, e.case_sensitive) for e in term_lists])
 
     def for_pack(self, namespace: str, lazy: bool) -> PatternCompiler:
         """The compiler for one pack's patterns (its names resolve in its own
-        namespace first); expansions are shared."""
+        namespace first); expansions and term lists are shared."""
         compiler = PatternCompiler.__new__(PatternCompiler)
-        compiler.vocabulary = self.vocabulary
+        compiler.__dict__.update(self.__dict__)
         compiler.namespace = namespace
-        compiler._expanded = self._expanded
         compiler.lazy = lazy
         return compiler
 
@@ -104,9 +107,17 @@ class PatternCompiler:
                 raise ValueError(f"vocabulary entry {{{entry.name}}} refers to itself")
             key = (entry.namespace, entry.name, selector)
             if key not in self._expanded:
-                source = entry.source(selector)
-                # A pattern entry may refer to others, named as its own pack names them.
-                self._expanded[key] = source if entry.pattern is None else self.expand(source, entry.namespace, seen + (identity,))
+                if entry.terms:
+                    if selector is not None:
+                        raise ValueError(f"{{{entry.name}:{selector}}}: only word families have forms to choose")
+                    # A term list is found by the gazetteer pass; in the masked
+                    # text a term is a marker, and the prefilter's rewriting
+                    # stands a short run of any text for it.
+                    self._expanded[key] = LOOSE_MARK + "(?:" + self.gazetteers.marker_class(_qualified(entry)) + ")"
+                else:
+                    source = entry.source(selector)
+                    # A pattern entry may refer to others, named as its own pack names them.
+                    self._expanded[key] = source if entry.pattern is None else self.expand(source, entry.namespace, seen + (identity,))
             return f"(?:{self._expanded[key]})"
 
         # Spaces become white space before the expansion, so that each
@@ -118,8 +129,8 @@ class PatternCompiler:
         parts = [self.expand(p) for p in patterns]
         # A leading \b lets the regex engine skip ahead quickly (measured 1.7x
         # faster than a look-behind); it only fits parts that start with a word
-        # character, so parts that start with a quote or a currency sign keep
-        # the look-behind.
+        # character, so parts that start with a quote, a currency sign or a
+        # term list's marker keep the look-behind.
         words = [p for p in parts if not _SYMBOL_START.match(p)]
         symbols = [p for p in parts if _SYMBOL_START.match(p)]
         branches = []
@@ -130,10 +141,16 @@ class PatternCompiler:
         return "(?:" + "|".join(branches) + r")(?![\p{L}\p{N}])"
 
     def compile(self, patterns: Iterable[str]) -> regex.Pattern[str]:
-        if self.lazy:
-            return LazyPattern(self.source(patterns), FLAGS)  # type: ignore[return-value]
-        # A user's pattern: every search it makes has a time limit.
-        return TimedPattern(regex.compile(self.source(patterns), FLAGS))  # type: ignore[return-value]
+        source = self.source(patterns)
+        compiled: Any = LazyPattern(source, FLAGS) if self.lazy else TimedPattern(regex.compile(source, FLAGS))
+        # (A user's pattern: every search it makes has a time limit.)
+        if FILL in source:
+            compiled = GazetteerPattern(compiled, self.gazetteers)
+        return compiled  # type: ignore[no-any-return]
+
+
+def _qualified(entry: Entry) -> str:
+    return f"{entry.namespace}.{entry.name}"
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
@@ -187,6 +204,8 @@ PIPELINE_OPTIONS: Mapping[str, Option] = {
     "require_window": Option(INT.check, INT.describe, 0),
     "exclude": STRINGS,
     "exclude_before": STRINGS,
+    "exclude_after": STRINGS,
+    "exclude_match": STRINGS,
     "exclude_near": STRINGS,
     "near_before": Option(INT.check, INT.describe, 200),
     "near_after": Option(INT.check, INT.describe, 200),

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 from .. import cachefiles
 from . import superset as rewriting
-from .superset import Unsupported, fold, superset
+from .superset import Unsupported, branches, fold
 
 try:  # an optional accelerator: wheels exist for the common platforms only
     import hyperscan
@@ -61,10 +61,10 @@ class HyperscanIndex:
         loaded = cls.load(sources, cache)
         if loaded is not None:
             return loaded
-        rewritten: list[str | None] = []
+        rewritten: list[list[str] | None] = []
         for source in sources:
             try:
-                rewritten.append(superset(source))
+                rewritten.append(branches(source))
             except Unsupported:
                 rewritten.append(None)
         database = _compile(rewritten)
@@ -102,8 +102,10 @@ class HyperscanIndex:
         return [sorted(sentences) for sentences in found]
 
 
-def _compile(rewritten: list[str | None]) -> Any:
-    expressions = [(index, text) for index, text in enumerate(rewritten) if text is not None]
+def _compile(rewritten: list[list[str] | None]) -> Any:
+    # Each branch of a pattern is an expression of its own, reporting the
+    # pattern's number (one expression per rule was too large for Hyperscan).
+    expressions = [(index, text) for index, texts in enumerate(rewritten) if texts is not None for text in texts]
     if not expressions:
         return None
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -113,16 +115,21 @@ def _compile(rewritten: list[str | None]) -> Any:
                          flags=[_FLAGS] * len(expressions))
     except hyperscan.error:
         # One rewritten pattern Hyperscan rejects (a pattern that can match
-        # the empty string, say) would sink the rest: compile them one by one
-        # and leave out the rejected ones.
-        accepted = []
-        for index, text in expressions:
+        # the empty string, say) would sink the rest: compile each pattern on
+        # its own and leave out the rejected ones, which are then searched
+        # without the index.
+        accepted = False
+        for index, texts in enumerate(rewritten):
+            if texts is None:
+                continue
             try:
-                hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK).compile(expressions=[text.encode("ascii")], ids=[index], elements=1, flags=[_FLAGS])
+                hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK).compile(
+                    expressions=[text.encode("ascii") for text in texts], ids=[index] * len(texts), elements=len(texts),
+                    flags=[_FLAGS] * len(texts))
             except hyperscan.error:
                 rewritten[index] = None
                 continue
-            accepted.append((index, text))
+            accepted = True
         return _compile(rewritten) if accepted else None
     return database
 

@@ -19,6 +19,8 @@ from typing import Optional
 
 import regex
 
+from .superset import LOOSE_MARK
+
 Anchors = Optional[frozenset[str]]
 
 # Escapes that stand for one literal character (the rest are classes,
@@ -102,6 +104,11 @@ class _Parser:
     def atom(self) -> tuple[str | None, Anchors]:
         """One atom: (its literal character, if it is one; its anchors otherwise)."""
         char = self._peek()
+        if char == "(" and self.source.startswith(LOOSE_MARK, self.position):
+            # A term list's markers: the document's words there are unknown.
+            self.position += len(LOOSE_MARK)
+            self.group()
+            return None, None
         if char == "(":
             return None, self.group()
         if char == "[":

@@ -29,6 +29,13 @@ import regex
 
 from ..lazyregex import lazy
 
+# The pattern compiler puts this comment before a term list (found by the
+# gazetteer pass, see claimlint.gazetteer): the rewriting stands any text for
+# it. A group with such a branch is any text too, and a branch that begins or
+# ends with any text is searched without it (see branches()).
+LOOSE_MARK = "(?#loose)"
+LOOSE = r"[\x00-\xff]*"
+
 OTHER = "\x01"
 SPACE = "\x02"
 OTHER_RE = r"\x01"
@@ -93,6 +100,88 @@ def superset(source: str) -> str:
     return result
 
 
+def branches(source: str) -> list[str]:
+    """The superset of ``source`` as its top-level alternatives, each a
+    pattern of its own (a rule of many patterns is one expression too large
+    for Hyperscan; as many small ones it compiles quickly). Any text a branch
+    begins or ends with is left out: an end within the same sentence is all
+    the index needs (rule matches lie within a sentence or a block, and the
+    candidate is the sentence holding a match's end), and a trailing "any
+    text" would report every later offset. Raises :class:`Unsupported` when
+    a branch is any text and nothing else."""
+    found = []
+    for branch in _alternatives(superset(source)):
+        while branch.startswith(LOOSE):
+            branch = branch[len(LOOSE) :]
+        while branch.endswith(LOOSE):
+            branch = branch[: -len(LOOSE)]
+        if not branch:
+            raise Unsupported("a branch that is only a term list")
+        found.append(branch)
+    return found
+
+
+def _alternatives(rewritten: str) -> list[str]:
+    """Split a rewritten pattern at its top-level "|", looking into groups
+    that make up a whole branch."""
+    parts = _split_top(rewritten)
+    if len(parts) == 1:
+        inner = _whole_group(parts[0])
+        return [parts[0]] if inner is None else _alternatives(inner)
+    return [piece for part in parts for piece in _alternatives(part)]
+
+
+def _split_top(text: str) -> list[str]:
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if text[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _whole_group(text: str) -> str | None:
+    """The inside of ``(?:...)`` when the group is the whole of ``text``."""
+    if not text.startswith("(?:") or not text.endswith(")"):
+        return None
+    depth, index, in_class = 0, 0, False
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if text[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and index != len(text) - 1:
+                return None
+        index += 1
+    return text[3:-1]
+
+
 # Characters outside ASCII that the regex module matches with an ASCII letter
 # when case is ignored (a test scans every code point for them). The dotless
 # and dotted I match only one of "i" and "I" each; both fold to "i", which the
@@ -146,19 +235,30 @@ class _Rewriter:
         while self._peek() == "|":
             self.position += 1
             branches.append(self.sequence())
-        return "|".join(branches)
+        # Any text, or something else, is any text.
+        return LOOSE if LOOSE in branches else "|".join(branches)
 
     def sequence(self) -> str:
         out: list[str] = []
         while self.position < len(self.source) and self._peek() not in "|)":
             atom = self.atom()
             quantifier = self.quantifier()
-            if atom is not None:  # a quantified zero-width atom is still nothing
+            if atom == LOOSE or atom == f"(?:{LOOSE})":
+                if not out or out[-1] != LOOSE:  # any text, repeated, is any text
+                    out.append(LOOSE)
+            elif atom is not None:  # a quantified zero-width atom is still nothing
                 out.append(atom + quantifier)
         return "".join(out)
 
     def atom(self) -> str | None:
         char = self._peek()
+        if char == "(" and self.source.startswith(LOOSE_MARK, self.position):
+            # A large vocabulary entry (thousands of condition names) marked
+            # by the pattern compiler: any short run of text stands for it, so
+            # that the rewritten pattern stays within Hyperscan's size limit.
+            self.position += len(LOOSE_MARK)
+            self.group()
+            return LOOSE
         if char == "(":
             return self.group()
         if char == "[":
@@ -203,7 +303,9 @@ class _Rewriter:
         if self._peek() != ")":
             raise Unsupported(f"unclosed group at {self.position}")
         self.position += 1
-        return None if zero_width else f"(?:{inner})"
+        if zero_width:
+            return None
+        return LOOSE if inner == LOOSE else f"(?:{inner})"
 
     def escape(self) -> str | None:
         following = self._peek(1)
