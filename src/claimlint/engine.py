@@ -20,7 +20,7 @@ from .document import Document
 from .kinds import Hit
 from .context.cues import CueBook
 from .model import ContextNote, Finding, Related, RuleTimeout, Severity
-from .pipeline import Decision, Verdict
+from .pipeline import Decision, Verdict, check_page_option, page_allows
 from .packs import Rule
 from .prefilter import CandidateIndex, watchable
 from . import timeouts
@@ -37,6 +37,9 @@ class Engine:
         self.timeout = timeouts.PATTERN_TIMEOUT if timeout is None else timeout
         self._triggered = [rule for rule in self.rules if rule.checker.trigger is not None and rule.pipeline is not None]
         self._document_level = [rule for rule in self.rules if rule.checker.trigger is None]
+        # Page classes a document-level rule needs or is quiet on (its 'page' option).
+        self._document_pages = {rule.spec.code: check_page_option(rule.spec, rule.checker.options.get("page"), self.cues)
+                                for rule in self._document_level}
         watched = [rule.checker.trigger for rule in self._triggered]
         watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
         watched += [pattern for rule in self._triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
@@ -60,6 +63,9 @@ class Engine:
         if self._triggered and document.prose:
             hits.extend(self._scan_triggers(analysis, timed_out, explain))
         for rule in self._document_level:
+            require, cancel = self._document_pages[rule.spec.code]
+            if (require or cancel) and not page_allows(analysis, require, cancel):
+                continue
             try:
                 hits.extend([(rule, hit, _KEPT) for hit in rule.checker.scan(analysis)])
             except TimeoutError:

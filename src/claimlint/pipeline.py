@@ -123,8 +123,7 @@ class Pipeline:
         rule's trigger is searched for."""
         if self.require_document is not None and not analysis.matches(self.require_document):
             return False
-        pages = analysis.pages
-        return all(pages.is_(name) for name in self.page_require) and not any(pages.is_(name) for name in self.page_cancel)
+        return page_allows(analysis, self.page_require, self.page_cancel)
 
     def judge(self, analysis: Analysis, start: int, end: int, severity: Severity | None = None) -> Verdict:
         if analysis.in_url(start, end):
@@ -198,6 +197,21 @@ class Pipeline:
         window = self.require_window
         first, last = max(0, index - window), min(len(sentences) - 1, index + window)
         return sentences.starts[first], sentences.ends[last]
+
+
+def page_allows(analysis: Analysis, require: tuple[str, ...], cancel: tuple[str, ...]) -> bool:
+    """Is the page of every class in ``require`` and of none in ``cancel``?"""
+    pages = analysis.pages
+    return all(pages.is_(name) for name in require) and not any(pages.is_(name) for name in cancel)
+
+
+def check_page_option(spec: RuleSpec, value: Any, book: CueBook) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A document-level rule's ``page`` option, checked against the page classes."""
+    value = value or {}
+    for name in (*value.get("require", ()), *value.get("cancel", ())):
+        if name not in book.pages:
+            raise spec.origin.error(f"key 'page': unknown page class {name!r} (known: {', '.join(sorted(book.pages))})", "page")
+    return tuple(value.get("require", ())), tuple(value.get("cancel", ()))
 
 
 def _skip_space(prose: str, start: int, end: int) -> int:

@@ -26,7 +26,7 @@ STRUCTURAL_SCOPES = ("question", "quotation", "citation")
 SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
 SPEAKERS = ("not-own", "third-party")
 _CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "lead_ins", "sentences_after", "description"})
-_PAGE_KEYS = frozenset({"signals", "min", "unless", "description", "label"})
+_PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "description", "label"})
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -48,12 +48,16 @@ class Cue:
 
 @dataclass(frozen=True)
 class PageClass:
+    """A kind of page: ``minimum`` different ``signals``, or any one of the
+    ``decisive`` ones, make a page one, unless it is one of ``unless``."""
+
     name: str
     signals: tuple[regex.Pattern[str], ...]
     minimum: int = 1
     unless: tuple[str, ...] = ()
     label: str = ""
     where: str = ""
+    decisive: tuple[regex.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class CueBook:
 
     def patterns(self) -> list[regex.Pattern[str]]:
         """Patterns searched over whole pages (page signals), for the prefilter to watch."""
-        return [signal for page in self.pages.values() for signal in page.signals]
+        return [signal for page in self.pages.values() for signal in (*page.decisive, *page.signals)]
 
     def any_of_scope(self, scope: str) -> regex.Pattern[str] | None:
         """One pattern matching wherever any cue of ``scope`` matches: a
@@ -186,28 +190,35 @@ def _page(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> PageCla
     line = getattr(spec, "line", None)
     if not isinstance(name, str) or not _NAME.match(name):
         raise RuleError(path, line, f"page class name {name!r} must be lower-case words joined by hyphens")
-    if not getattr(spec, "valid", isinstance(spec, dict)) or "signals" not in spec:
-        raise RuleError(path, line, f"page class '{name}' must be a mapping with 'signals'")
+    if not getattr(spec, "valid", isinstance(spec, dict)) or not ({"signals", "decisive"} & set(spec)):
+        raise RuleError(path, line, f"page class '{name}' must be a mapping with 'signals' or 'decisive'")
+    spec.setdefault("signals", [])
     unknown = sorted(set(spec) - _PAGE_KEYS)
     if unknown:
         raise RuleError(path, _key_line(spec, unknown[0]), f"page class '{name}': unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PAGE_KEYS))})")
     signals = spec["signals"]
-    if not isinstance(signals, list) or not signals or not all(isinstance(s, str) for s in signals):
-        raise RuleError(path, _key_line(spec, "signals"), f"page class '{name}': 'signals' must be a list of patterns (each one kind of signal)")
+    decisive = spec.get("decisive", [])
+    for key, value in (("signals", signals), ("decisive", decisive)):
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            raise RuleError(path, _key_line(spec, key), f"page class '{name}': '{key}' must be a list of patterns (each one kind of signal)")
+    if not signals and not decisive:
+        raise RuleError(path, _key_line(spec, "signals"), f"page class '{name}' needs 'signals' or 'decisive' patterns")
     minimum = spec.get("min", 1)
-    if not isinstance(minimum, int) or isinstance(minimum, bool) or not 1 <= minimum <= len(signals):
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or not 1 <= minimum <= max(1, len(signals)):
         raise RuleError(path, _key_line(spec, "min"), f"page class '{name}': 'min' must be between 1 and the number of signals")
     unless = spec.get("unless", [])
     if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
         raise RuleError(path, _key_line(spec, "unless"), f"page class '{name}': 'unless' must be a list of page classes")
-    compiled = []
-    for signal in signals:
+
+    def compiled(key: str, patterns: list[str]) -> tuple[regex.Pattern[str], ...]:
         try:
-            compiled.append(compiler.compile([signal]))
+            return tuple(compiler.compile([signal]) for signal in patterns)
         except (regex.error, ValueError) as exc:
-            raise RuleError(path, _key_line(spec, "signals"), f"page class '{name}': invalid signal pattern: {exc}") from None
+            raise RuleError(path, _key_line(spec, key), f"page class '{name}': invalid {key} pattern: {exc}") from None
+
     label = spec.get("label", name)
-    return PageClass(name, tuple(compiled), minimum, tuple(unless), str(label), f"{path}:{line}" if line else path)
+    return PageClass(name, compiled("signals", signals), minimum, tuple(unless), str(label), f"{path}:{line}" if line else path,
+                     compiled("decisive", decisive))
 
 
 class _Located(dict):  # type: ignore[type-arg]

@@ -50,7 +50,13 @@ class PageReader:
     def _judge(self, page: PageClass) -> PageVerdict:
         if any(self.is_(other) for other in page.unless):
             return PageVerdict(page.name, page.label, (), False)
+        for signal in page.decisive:
+            span = self.analysis.first_match(signal)
+            if span is not None:
+                return PageVerdict(page.name, page.label, (span,), True)
         found: list[tuple[int, int]] = []
+        if not page.signals:
+            return PageVerdict(page.name, page.label, (), False)
         for signal in page.signals:
             span = self.analysis.first_match(signal)
             if span is not None:

@@ -28,7 +28,7 @@ from ..lazyregex import lazy
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.mentions import Mention, mentions, subject_of
-from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
+from . import Hit, INT, Option, PAGE, PatternCompiler, RuleKind, STRINGS
 
 FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
 _ANAPHORA = lazy(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
@@ -62,6 +62,7 @@ def _named_earlier(mention: Mention, earlier: list[Mention]) -> Mention | None:
 
 class ConsistencyKind(RuleKind):
     OPTIONS = {
+        "page": PAGE,
         "facet": Option(lambda v: v in FACETS, "one of: " + ", ".join(FACETS)),
         "claim": STRINGS,
         "counter": STRINGS,

@@ -13,13 +13,14 @@ import regex
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.contacts import CHANNEL_PATTERNS, Contact, find_contacts
-from . import INT, STRINGS, Hit, Option, PatternCompiler, RuleKind
+from . import Hit, INT, Option, PAGE, PatternCompiler, RuleKind, STRINGS
 
 CHANNELS = frozenset({"phone", "email", "messaging", "link"})
 
 
 class ContactKind(RuleKind):
     OPTIONS = {
+        "page": PAGE,
         "channels": Option(lambda v: isinstance(v, list) and set(v) <= CHANNELS and bool(v), "a list of: email, link, messaging, phone", ["phone", "email", "messaging"]),
         "require_document": STRINGS,
         "require_near": STRINGS,
