@@ -1,5 +1,6 @@
-"""HTML: the text a visitor sees, plus ``<title>``, the meta description and
-``alt``/``title`` attributes. Never scripts, styles, code, templates or URLs.
+"""HTML: the text a visitor sees, plus ``<title>`` and ``alt``/``title``
+attributes. Never scripts, styles, code, templates, URLs or other attributes
+(a meta description is an attribute: the labelling guide leaves it out).
 
 Built on the standard library's tolerant ``html.parser`` (no extra dependency,
 no recursion, so deeply nested or broken markup cannot crash it), with
@@ -30,7 +31,6 @@ BREAKS = frozenset({
     "table", "tr", "thead", "tbody", "tfoot", "form", "fieldset", "figure", "address", "body", "html",
     "head", "option", "label", "button", "hr", "details", "summary", "legend", *BLOCKS,
 })
-DESCRIPTION_METAS = frozenset({"description", "og:description", "twitter:description", "og:title", "twitter:title"})
 _ATTRIBUTE = r"(?<![\w-]){name}\s*=\s*(?:\"(?P<v1>[^\"]*)\"|'(?P<v2>[^']*)'|(?P<v3>[^\s\"'>]+))"
 _ENTITY = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _WHITESPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
@@ -118,8 +118,6 @@ class _Extractor(HTMLParser):
 
     def _defer_attributes(self, tag: str, attrs: dict[str, str | None], start: int) -> None:
         names = [name for name in ("alt", "title") if attrs.get(name)]
-        if tag == "meta" and (attrs.get("name") or attrs.get("property") or "").lower() in DESCRIPTION_METAS:
-            names.append("content")
         if not names:
             return
         raw_tag = self.get_starttag_text() or ""
@@ -128,9 +126,8 @@ class _Extractor(HTMLParser):
             if match is None:
                 continue
             group = next(g for g in ("v1", "v2", "v3") if match.group(g) is not None)
-            kind = "meta" if name == "content" else name
             value = attrs[name] or ""
-            self.deferred.append((kind, value, start + match.start(group), start + match.end(group)))
+            self.deferred.append((name, value, start + match.start(group), start + match.end(group)))
         if tag == "meta" or not self.builder.in_block:
             self._break()
 
