@@ -380,4 +380,7 @@ def _check_options(spec: RuleSpec, kind: type[RuleKind]) -> None:
     for name, value in spec.options.items():
         option = types[name]
         if not option.check(value):
-            raise spec.origin.error(f"key '{name}' must be {option.describe}, not {value!r}", name)
+            hint = ""
+            if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+                hint = " (YAML read an entry as a mapping: quote a pattern that holds ': ')"
+            raise spec.origin.error(f"key '{name}' must be {option.describe}, not {value!r}{hint}", name)

@@ -173,7 +173,8 @@ def _cue(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> Cue:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
-            raise RuleError(path, _key_line(spec, key), f"cue '{name}': '{key}' must be a list of patterns")
+            hint = " (YAML read one as a mapping: quote a pattern that holds ': ')" if isinstance(value, list) and any(isinstance(v, dict) for v in value) else ""
+            raise RuleError(path, _key_line(spec, key), f"cue '{name}': '{key}' must be a list of patterns{hint}")
         try:
             return compiler.compile(value)
         except (regex.error, ValueError) as exc:
