@@ -17,7 +17,12 @@ _PHONE_CANDIDATE = lazy(
 )
 _PHONE_CONTEXT = lazy(
     r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b\W{0,12}$|[☎📞📱]\W{0,6}$"
+    # "Contact Harbour Acupuncture on 9387 3389", "call our front desk at"
+    r"|(?i:\b(?:call|phone|ring|contact|text|reach)\b(?:\s+[\w&'’.-]+){1,4}\s+(?:on|at)\W{0,3}$)"
 )
+# Local numbers of eight digits (Australia, Singapore, Hong Kong) count only
+# after words that ask the reader to call.
+_SHORT_LOCAL_SHAPE = lazy(r"^\d{4}[ .\-]?\d{4}$")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
 _LOCAL_SHAPE = lazy(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
 EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -77,7 +82,7 @@ def _is_phone(prose: str, match: regex.Match[str]) -> bool:
     digits = sum(ch.isdigit() for ch in text)
     if not 7 <= digits <= 15:
         return False
-    before = prose[max(0, match.start() - 24) : match.start()]
+    before = prose[max(0, match.start() - 48) : match.start()]
     if _NOT_PHONE_BEFORE.search(before):
         return False
     if regex.fullmatch(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", text):
@@ -85,8 +90,11 @@ def _is_phone(prose: str, match: regex.Match[str]) -> bool:
     international = match.group().lstrip("(").startswith(("+", "00"))
     if international:
         return _possible(match.group())
-    if _PHONE_CONTEXT.search(before) or _LOCAL_SHAPE.match(text):
-        return _possible(match.group(), "US") or _possible(match.group(), "GB") or bool(_LOCAL_SHAPE.match(text))
+    if _PHONE_CONTEXT.search(before):
+        return (_possible(match.group(), "US") or _possible(match.group(), "GB") or bool(_LOCAL_SHAPE.match(text))
+                or bool(_SHORT_LOCAL_SHAPE.match(text)))
+    if _LOCAL_SHAPE.match(text):
+        return True
     return False
 
 
