@@ -67,7 +67,7 @@ _DROPPED_URL = Verdict(False, decisions=(Decision("filter", "url", "part of a we
 
 class Pipeline:
     def __init__(self, spec: RuleSpec, options: Mapping[str, Any], compile_: Any, book: CueBook,
-                 default_cancel: tuple[str, ...] = DEFAULT_CANCEL) -> None:
+                 default_cancel: tuple[str, ...] = ("negation", "contrast", "question", "reported", "warning", "mention")) -> None:
         """``compile_(key)``: the rule's patterns under option ``key``, compiled
         (None when absent); ``compile_.each(key)`` compiles them one by one."""
         self.spec = spec

@@ -95,7 +95,7 @@ class ContextReader:
                  sentences_after: int | None) -> ContextSpan | None:
         scope = cue.scope
         if scope == "clause":
-            return self._in_clause(cue, start, sentence_start)
+            return self._in_clause(cue, start, sentence_start, sentence_end)
         if scope == "sentence-before":
             return self._before(cue, start, end, sentence_start, sentence_end)
         if scope == "after":
@@ -114,22 +114,25 @@ class ContextReader:
         if scope == "section":
             return ContextSpan(cue.type, cue.name, start, start) if self._section(cue).covers(start) else None
         if scope == "question":
-            return ContextSpan(cue.type, cue.name, sentence_end - 1, sentence_end) if is_question(self.prose, sentence_start, sentence_end) else None
+            if not is_question(self.prose, sentence_start, sentence_end) or self._answered(cue, start):
+                return None
+            return ContextSpan(cue.type, cue.name, sentence_end - 1, sentence_end)
         if scope == "quotation":
             return ContextSpan(cue.type, cue.name, start, end) if is_mentioned(self.prose, start, end) else None
         if scope == "citation":
             return self._citation(cue, start, sentences_after)
         return None
 
-    def _cues(self, cue: Cue, window_start: int, window_end: int) -> list[tuple[int, int]]:
+    def _cues(self, cue: Cue, window_start: int, window_end: int, context_end: int | None = None) -> list[tuple[int, int]]:
         """Where ``cue`` stands in ``[window_start, window_end)``. Words its
-        ``ignore`` patterns match ("not only") are no cue. (Searches see the
-        text around the window, so look-arounds and word edges read as in the
-        sentence.)"""
+        ``ignore`` patterns match ("not only", "nothing ... faster than") are no
+        cue; they are searched up to ``context_end`` (the sentence's end), so
+        that they may read past the claim. (Searches see the text around the
+        window, so look-behinds and word edges read as in the sentence.)"""
         assert cue.patterns is not None
         found = [m.span() for m in cue.patterns.finditer(self.prose, window_start, window_end) if m.end() > m.start()]
         if found and cue.ignore is not None:
-            ignored = [m.span() for m in cue.ignore.finditer(self.prose, window_start, window_end)]
+            ignored = [m.span() for m in cue.ignore.finditer(self.prose, window_start, context_end or window_end)]
             found = [(s, e) for s, e in found if not any(i_start <= s < i_end for i_start, i_end in ignored)]
         return found
 
@@ -137,14 +140,26 @@ class ContextReader:
         found = self._cues(cue, window_start, window_end)
         return ContextSpan(cue.type, cue.name, *found[0]) if found else None
 
-    def _in_clause(self, cue: Cue, start: int, sentence_start: int) -> ContextSpan | None:
+    def _answered(self, cue: Cue, start: int) -> bool:
+        """A question the page answers itself ("Can our tea cure arthritis?
+        Yes!") makes the claim it asks about."""
+        if cue.unless_after is None:
+            return False
+        sentences = self.analysis.sentences
+        index = sentences.index_at(start) + 1
+        if index >= len(sentences):
+            return False
+        next_start, next_end = sentences.bounds(index)
+        return cue.unless_after.match(self.prose, next_start, next_end) is not None
+
+    def _in_clause(self, cue: Cue, start: int, sentence_start: int, sentence_end: int) -> ContextSpan | None:
         clause_start, clause_end = clause_before_span(self.prose, sentence_start, start)
         if clause_start >= clause_end:
             return None
         # Under a negation "or" coordinates denied alternatives: "no therapy can
         # cure arthritis or reverse joint damage" denies both.
         reach = None if ends_in_disjunction(self.prose[clause_start:start]) else cue.reach
-        for cue_start, cue_end in reversed(self._cues(cue, clause_start, clause_end)):
+        for cue_start, cue_end in reversed(self._cues(cue, clause_start, clause_end, sentence_end)):
             if reach is not None and words_in(self.prose[cue_start:clause_end]) > reach:
                 continue
             return ContextSpan(cue.type, cue.name, cue_start, cue_end)

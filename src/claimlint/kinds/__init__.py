@@ -230,7 +230,8 @@ class RuleKind:
     OPTIONS: ClassVar[Mapping[str, Option]] = {}
     PIPELINE: ClassVar[bool] = False
     # The cue types that cancel a match when the rule names none.
-    DEFAULT_CANCEL: ClassVar[tuple[str, ...]] = ("negation", "contrast", "question", "reported", "warning", "mention")
+    DEFAULT_CANCEL: ClassVar[tuple[str, ...]] = ("negation", "contrast", "question", "reported", "warning", "mention", "hypothetical",
+                                                 "research-question")
     trigger: regex.Pattern[str] | None = None
     # Where a trigger match may lie: within one sentence, or within one block
     # (for patterns such as quotations that span sentences).

@@ -17,4 +17,4 @@ from .phrase import PhraseKind
 
 
 class EvidenceKind(PhraseKind):
-    DEFAULT_CANCEL = ("citation", "negation", "denial", "question", "reported", "warning", "retraction")
+    DEFAULT_CANCEL = ("citation", "negation", "denial", "question", "reported", "warning", "retraction", "hypothetical")
