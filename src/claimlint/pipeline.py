@@ -95,6 +95,10 @@ class Pipeline:
         self.cancel = self._cues(cancel, "context.cancel")
         self.downgrade = [(self._cues([name], "context.downgrade"), Severity.parse(level))
                           for name, level in (context.get("downgrade") or {}).items()]
+        # Cues that cancel only on pages of a class: on a news report, a
+        # specific study the journalist describes is reporting, not a claim.
+        self.cancel_on = [(self._page(page_name, "context.cancel_on"), self._cues(list(names), "context.cancel_on"))
+                          for page_name, names in (context.get("cancel_on") or {}).items()]
         self.page_require = tuple(self._page(name, "page.require") for name in page.get("require", ()))
         self.page_cancel = tuple(self._page(name, "page.cancel") for name in page.get("cancel", ()))
         self.page_downgrade = tuple((self._page(name, "page.downgrade"), Severity.parse(level))
@@ -137,6 +141,9 @@ class Pipeline:
         span = reader.governing(start, end, self.cancel, self.sentences_after)
         if span is not None:
             return Verdict(False, decisions=(_cue_decision(analysis, span),))
+        for page_name, cues in self.cancel_on:
+            if analysis.pages.is_(page_name) and (span := reader.governing(start, end, cues)) is not None:
+                return Verdict(False, decisions=(_cue_decision(analysis, span, f"on a page where {analysis.pages.describe(page_name)}"),))
         decisions: list[Decision] = []
         for cues, level in self.downgrade:
             span = reader.governing(start, end, cues)

@@ -176,12 +176,14 @@ def _bare_spaces(fragment: str) -> str:
 
 
 def _is_context(value: Any) -> bool:
-    if not isinstance(value, dict) or set(value) - {"cancel", "downgrade"}:
+    if not isinstance(value, dict) or set(value) - {"cancel", "downgrade", "cancel_on"}:
         return False
     cancel = value.get("cancel", [])
     downgrade = value.get("downgrade", {})
+    cancel_on = value.get("cancel_on", {})
     return (_is_strings(cancel) and isinstance(downgrade, dict)
-            and all(isinstance(k, str) and SEVERITY.check(v) for k, v in downgrade.items()))
+            and all(isinstance(k, str) and SEVERITY.check(v) for k, v in downgrade.items())
+            and isinstance(cancel_on, dict) and all(isinstance(k, str) and _is_strings(v) for k, v in cancel_on.items()))
 
 
 def _is_page(value: Any) -> bool:
@@ -192,7 +194,8 @@ def _is_page(value: Any) -> bool:
             and all(isinstance(k, str) and SEVERITY.check(v) for k, v in downgrade.items()))
 
 
-CONTEXT = Option(_is_context, "a mapping with 'cancel' (a list of cue types) and 'downgrade' (cue type: severity)")
+CONTEXT = Option(_is_context, "a mapping with 'cancel' (a list of cue types), 'downgrade' (cue type: severity) and "
+                           "'cancel_on' (page class: a list of cue types)")
 PAGE = Option(_is_page, "a mapping with 'require', 'cancel' (lists of page classes) and 'downgrade' (page class: severity)")
 # The options of the shared filter pipeline (see claimlint.pipeline), which
 # every triggered kind accepts.
