@@ -20,3 +20,9 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter()
+
+
+@pytest.fixture(scope="session")
+def explaining() -> Linter:
+    """A linter that keeps the matches its pipeline drops (``--explain``)."""
+    return Linter(explain=True)

@@ -92,7 +92,11 @@ class Engine:
             candidates = analysis.candidates(rule.checker.trigger)
             if candidates is None:
                 candidates = range(len(sentences))
-            if not candidates or not pipeline.applies_to(analysis):
+            if not candidates:
+                continue
+            if not pipeline.applies_to(analysis):
+                if explain:
+                    kept.extend(self._dropped_by_page(analysis, rule, candidates))
                 continue
             finditer = rule.checker.trigger.finditer
             at = rule.checker.at
@@ -119,6 +123,20 @@ class Engine:
                 continue
             kept.extend((rule, hit, verdict) for hit, verdict in best.values())
         return kept
+
+    def _dropped_by_page(self, analysis: Analysis, rule: Rule, candidates: Sequence[int]) -> list[tuple[Rule, Hit, Verdict]]:
+        """A rule's matches on a page it does not apply to, with the page's reason (for --explain)."""
+        assert rule.pipeline is not None and rule.checker.trigger is not None
+        verdict = rule.pipeline.page_verdict(analysis)
+        found: list[tuple[Rule, Hit, Verdict]] = []
+        try:
+            for start, end in _windows(analysis, candidates, rule.checker.scope):
+                for match in rule.checker.trigger.finditer(analysis.prose, start, end, timeout=self.timeout):
+                    if match.end() > match.start():
+                        found.extend((rule, hit, verdict) for hit in rule.checker.at(analysis, match))
+        except TimeoutError:
+            pass  # explaining is best effort; the run reports the timeout where it matters
+        return found
 
     def _findings(self, analysis: Analysis, hits: list[tuple[Rule, Hit, Verdict]]) -> list[Finding]:
         document = analysis.document

@@ -129,6 +129,18 @@ class Pipeline:
             return False
         return page_allows(analysis, self.page_require, self.page_cancel)
 
+    def page_verdict(self, analysis: Analysis) -> Verdict:
+        """Why the rule does not apply to this page (for --explain)."""
+        if self.require_document is not None and not analysis.matches(self.require_document):
+            return Verdict(False, decisions=(Decision("page", "require_document", "the page holds none of the words the rule needs"),))
+        for name in self.page_require:
+            if not analysis.pages.is_(name):
+                return Verdict(False, decisions=(Decision("page", name, f"needs a page where {analysis.cues.pages[name].label}"),))
+        for name in self.page_cancel:
+            if analysis.pages.is_(name):
+                return Verdict(False, decisions=(Decision("page", name, analysis.pages.describe(name)),))
+        return Verdict(True)
+
     def judge(self, analysis: Analysis, start: int, end: int, severity: Severity | None = None) -> Verdict:
         if analysis.in_url(start, end):
             return _DROPPED_URL

@@ -13,6 +13,21 @@ from .lazyregex import lazy
 from .model import Severity
 
 CODE = lazy(r"^[A-Z]{1,4}\d{2,4}$")
+MARKS = "«»"
+
+
+def unmarked(example: str) -> str:
+    """An example as a reader sees it: without the marks of where a rule fires."""
+    return example.replace("«", "").replace("»", "")
+
+
+def marked_span(example: str) -> tuple[int, int] | None:
+    """Where the marks put the rule's finding, in the unmarked text."""
+    start = example.find("«")
+    end = example.find("»")
+    if start < 0 or end < start:
+        return None
+    return start, end - 1
 NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -51,11 +66,15 @@ class RuleSpec:
     references: tuple[str, ...]
     suggestion: str | None
     fires: tuple[str, ...]
+    """Texts the rule flags; ``«`` and ``»`` mark the words it points at."""
     passes: tuple[str, ...]
+    """Texts the rule's trigger matches but its context or filters rule out."""
     options: Mapping[str, Any]
     origin: Origin
     pack: str
     url: str | None = None
+    near: tuple[str, ...] = ()
+    """Near misses: texts that look alike but that the trigger itself does not match."""
 
 
 COMMON_KEYS = frozenset({
@@ -101,8 +120,8 @@ def build_spec(entry: Mapping[str, Any], origin: Origin, pack: str, option_keys:
     except ValueError as exc:
         raise origin.error(str(exc), "severity") from None
     examples = entry.get("examples") or {}
-    if not isinstance(examples, Mapping) or set(examples) - {"fire", "pass"}:
-        raise origin.error("key 'examples' must be a mapping with 'fire' and 'pass' lists", "examples")
+    if not isinstance(examples, Mapping) or set(examples) - {"fire", "pass", "near"}:
+        raise origin.error("key 'examples' must be a mapping with 'fire', 'pass' and 'near' lists", "examples")
     category = _text(entry, "category", origin)
     if not NAME.match(category):
         raise origin.error(f"category {category!r} must be a lower-case hyphenated word", "category")
@@ -122,6 +141,7 @@ def build_spec(entry: Mapping[str, Any], origin: Origin, pack: str, option_keys:
         suggestion=suggestion.strip() if suggestion else None,
         fires=_strings(examples.get("fire"), "examples", origin),
         passes=_strings(examples.get("pass"), "examples", origin),
+        near=_strings(examples.get("near"), "examples", origin),
         options={k: v for k, v in entry.items() if k in option_keys},
         origin=origin,
         pack=pack,

@@ -6,6 +6,7 @@ import textwrap
 
 import click
 
+from ..rulespec import unmarked
 from .common import UserError, load_config, make_linter
 
 
@@ -56,9 +57,9 @@ def explain_rule(code: str, config_path: str | None, isolated: bool) -> None:
     if spec.suggestion:
         lines += ["", "What to write instead", *_indent(spec.suggestion)]
     if spec.fires:
-        lines += ["", "Flagged", *(f"  ✗ {example}" for example in spec.fires)]
-    if spec.passes:
-        lines += ["", "Not flagged", *(f"  ✓ {example}" for example in spec.passes)]
+        lines += ["", "Flagged (the flagged words in «»)", *(f"  ✗ {example}" for example in spec.fires)]
+    if spec.passes or spec.near:
+        lines += ["", "Not flagged", *(f"  ✓ {unmarked(example)}" for example in (*spec.passes, *spec.near))]
     click.echo("\n".join(lines))
 
 
