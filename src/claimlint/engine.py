@@ -101,27 +101,38 @@ class Engine:
             finditer = rule.checker.trigger.finditer
             at = rule.checker.at
             # One finding per rule per sentence (a reviewer fixes the sentence,
-            # not each word of it), pointing at the tightest match.
-            best: dict[int, tuple[Hit, Verdict]] = {}
+            # not each word of it), pointing at the tightest match that its
+            # context lets stand: a sentence's matches are judged tightest
+            # first, and the rest need no judging once one stands.
+            by_sentence: dict[int, list[Hit]] = {}
+            judged: list[tuple[Rule, Hit, Verdict]] = []
             try:
                 for start, end in _windows(analysis, candidates, rule.checker.scope):
                     for match in finditer(prose, start, end, timeout=timeout):
                         if match.end() == match.start():
                             continue
                         for hit in at(analysis, match):
-                            verdict = pipeline.judge(analysis, hit.start, hit.end, hit.severity)
-                            if not verdict.keep:
-                                if explain:
-                                    kept.append((rule, hit, verdict))
-                                continue
-                            sentence = sentences.index_at(hit.start)
-                            earlier = best.get(sentence)
-                            if earlier is None or hit.end - hit.start < earlier[0].end - earlier[0].start:
-                                best[sentence] = (hit, verdict)
+                            by_sentence.setdefault(sentences.index_at(hit.start), []).append(hit)
+                for hits in by_sentence.values():
+                    if len(hits) > 1:
+                        hits.sort(key=lambda hit: (hit.end - hit.start, hit.start))
+                    for hit in hits:
+                        verdict = pipeline.judge(analysis, hit.start, hit.end, hit.severity)
+                        if verdict.keep:
+                            judged.append((rule, hit, verdict))
+                            if not explain:
+                                break
+                            for other in hits[hits.index(hit) + 1 :]:
+                                other_verdict = pipeline.judge(analysis, other.start, other.end, other.severity)
+                                if not other_verdict.keep:
+                                    judged.append((rule, other, other_verdict))
+                            break
+                        if explain:
+                            judged.append((rule, hit, verdict))
             except TimeoutError:
                 timed_out.append(rule.spec.code)
                 continue
-            kept.extend((rule, hit, verdict) for hit, verdict in best.values())
+            kept.extend(judged)
         return kept
 
     def _dropped_by_page(self, analysis: Analysis, rule: Rule, candidates: Sequence[int]) -> list[tuple[Rule, Hit, Verdict]]:

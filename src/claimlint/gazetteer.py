@@ -65,9 +65,18 @@ class Gazetteers:
             raise ValueError(f"at most {MAX_LISTS} term lists can be used together, not {len(lists)}")
         self.names = [name for name, _, _ in lists]
         self._bit = {name: 1 << index for index, name in enumerate(self.names)}
-        self._folded = _automaton([(self._bit[name], terms) for name, terms, exact in lists if not exact], str.lower)
-        self._exact = _automaton([(self._bit[name], terms) for name, terms, exact in lists if exact], lambda t: t)
+        self._lists = lists
+        # Built on first use: a run whose documents never need a term list
+        # (most pre-commit runs over one file) builds no automaton.
+        self._automata: tuple[Any, Any] | None = None
         self._last: tuple[str, dict[tuple[int, int], str]] | None = None
+
+    def _built(self) -> tuple[Any, Any]:
+        if self._automata is None:
+            lists = self._lists
+            self._automata = (_automaton([(self._bit[name], terms) for name, terms, exact in lists if not exact], str.lower),
+                              _automaton([(self._bit[name], terms) for name, terms, exact in lists if exact], lambda t: t))
+        return self._automata
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -98,7 +107,8 @@ class Gazetteers:
         lowered = lower_in_pieces(spaced)
         if len(lowered) != len(spaced):  # a character that lowers to two: keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in spaced)
-        for text, automaton in ((lowered, self._folded), (spaced, self._exact)):
+        folded, exact = self._built()
+        for text, automaton in ((lowered, folded), (spaced, exact)):
             if automaton is None:
                 continue
             squeezed, to_original = _squeeze(text)

@@ -256,12 +256,18 @@ def _packs_key(paths: Sequence[Path]) -> bytes | None:
 
 
 def _lemminflect_version() -> str:
-    from importlib import metadata
+    """What identifies the installed morphology library, without importing it
+    or importlib.metadata (25 ms of a pre-commit run): its files' sizes and times."""
+    from importlib.util import find_spec
 
-    try:
-        return metadata.version("lemminflect")
-    except metadata.PackageNotFoundError:
+    spec = find_spec("lemminflect")
+    if spec is None or spec.origin is None:
         return "none"
+    folder = Path(spec.origin).parent
+    try:
+        return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.glob("*.py")))
+    except OSError:
+        return "unreadable"
 
 
 def _plain(pack: PackFile) -> dict[str, Any]:

@@ -52,7 +52,7 @@ class ContextReader:
         self.prose = analysis.prose
         self.book = book
         self._sections: dict[str, WarningScopes] = {}
-        self._possible_in: dict[tuple[str, tuple[int, int]], bool] = {}
+        self._possible_in: dict[tuple[str, object], bool] = {}
 
     def governing(self, start: int, end: int, cues: Sequence[Cue], sentences_after: int | None = None) -> ContextSpan | None:
         """The first of ``cues`` that governs the claim at ``[start, end)``."""
@@ -78,11 +78,22 @@ class ContextReader:
         window = _scope_window(self.prose, scope, start, end, sentence_start, sentence_end)
         if window is None:
             return True
+        union = self.book.any_of_scope(scope)
+        if union is None:
+            return True
+        # First the whole sentence, once for every claim and rule that asks:
+        # most sentences hold no cue of most scopes.
+        in_sentence = (scope, sentence_start)
+        known = self._possible_in.get(in_sentence)
+        if known is None:
+            stop = min(len(self.prose), sentence_end + _LOOK_AHEAD)
+            known = self._possible_in[in_sentence] = union.search(self.prose, sentence_start, stop) is not None
+        if not known:
+            return False
         key = (scope, window)
         known = self._possible_in.get(key)
         if known is None:
-            union = self.book.any_of_scope(scope)
-            known = self._possible_in[key] = union is None or union.search(self.prose, *window) is not None
+            known = self._possible_in[key] = union.search(self.prose, *window) is not None
         return known
 
     def all_governing(self, start: int, end: int, cues: Sequence[Cue]) -> list[ContextSpan]:
