@@ -22,7 +22,7 @@ construct not handled here (a back-reference, a named list) raises
 
 from __future__ import annotations
 
-
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -132,26 +132,11 @@ def _alternatives(rewritten: str) -> list[str]:
 
 
 def _split_top(text: str) -> list[str]:
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if text[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    parts, start = [], 0
+    for index, char, depth in _structure(text):
+        if char == "|" and depth == 0:
             parts.append(text[start:index])
             start = index + 1
-        index += 1
     parts.append(text[start:])
     return parts
 
@@ -160,6 +145,15 @@ def _whole_group(text: str) -> str | None:
     """The inside of ``(?:...)`` when the group is the whole of ``text``."""
     if not text.startswith("(?:") or not text.endswith(")"):
         return None
+    for index, char, depth in _structure(text):
+        if char == ")" and depth == 0 and index != len(text) - 1:
+            return None
+    return text[3:-1]
+
+
+def _structure(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of a rewritten pattern that is not escaped or
+    inside a character class, with the group depth after it."""
     depth, index, in_class = 0, 0, False
     while index < len(text):
         char = text[index]
@@ -171,15 +165,11 @@ def _whole_group(text: str) -> str | None:
         elif char == "[":
             in_class = True
             if text[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0 and index != len(text) - 1:
-                return None
+                index += 1  # "[]...]": a leading "]" is a member, not the end
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
         index += 1
-    return text[3:-1]
 
 
 # Characters outside ASCII that the regex module matches with an ASCII letter
