@@ -23,6 +23,7 @@ the pattern cannot also match them as literal words.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable, Iterator, Sequence
 
 import regex
@@ -38,6 +39,10 @@ FILL = chr(0x18000)
 MAX_LISTS = 12
 _WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\v": " ", "\f": " "})
 _SPACE_RUN = regex.compile(r" {2,}")
+_MARKER_RANGE = regex.compile(f"[{chr(BASE)}-{FILL}]")
+CONTEXT = 100
+"""Characters before a window that a masked search can see, as a search of
+the whole prose from the window's start would (look-behinds, word edges)."""
 
 
 def variants(term: str) -> set[str]:
@@ -69,7 +74,7 @@ class Gazetteers:
         # Built on first use: a run whose documents never need a term list
         # (most pre-commit runs over one file) builds no automaton.
         self._automata: tuple[Any, Any] | None = None
-        self._last: tuple[str, dict[tuple[int, int], str]] | None = None
+        self._cache = threading.local()
 
     def _built(self) -> tuple[Any, Any]:
         if self._automata is None:
@@ -87,21 +92,33 @@ class Gazetteers:
         marks = "".join(regex.escape(chr(BASE + mask)) for mask in range(1, 1 << len(self.names)) if mask & bit)
         return f"[{marks}]{regex.escape(FILL)}*"
 
-    def masked(self, prose: str, start: int = 0, end: int | None = None) -> str:
-        """``prose[start:end]`` with each term replaced by its marker and
-        filler. Windows of the last document asked about are kept: every
-        pattern that names a term list searches the same candidate sentences."""
-        end = len(prose) if end is None else end
-        if self._last is None or self._last[0] is not prose:
-            self._last = (prose, {})
-        windows = self._last[1]
-        masked = windows.get((start, end))
+    def named_in(self, source: str) -> int:
+        """The bitmask of the lists a compiled pattern's source names."""
+        return sum(bit for name, bit in self._bit.items() if self.marker_class(name) in source)
+
+    def masked(self, prose: str, start: int, end: int, named: int) -> str:
+        """``prose[start:end]`` with each term of the ``named`` lists replaced
+        by its marker and filler; the words of other lists stay words (a
+        pattern that names only diseases can still say "pain"). Windows of
+        the last document asked about are kept, in each thread: every pattern
+        that names a term list searches the same candidate sentences."""
+        cache = self._cache.__dict__
+        if cache.get("prose") is not prose:
+            cache.update(prose=prose, found={}, masked={})
+        masked: str | None = cache["masked"].get((start, end, named))
         if masked is None:
-            masked = windows[(start, end)] = self._mask(prose[start:end])
+            found = cache["found"].get((start, end))
+            if found is None:
+                found = cache["found"][(start, end)] = self._found(prose[start:end])
+            masked = cache["masked"][(start, end, named)] = _mask(prose[start:end], found, named)
         return masked
 
-    def spans(self, prose: str) -> list[tuple[int, int, int]]:
-        """(start, end, mask) of every term found, leftmost-longest, in order."""
+    def spans(self, prose: str, named: int = -1) -> list[tuple[int, int, int]]:
+        """(start, end, mask) of every term of the ``named`` lists found,
+        leftmost-longest, in order."""
+        return _leftmost_longest(self._found(prose), named)
+
+    def _found(self, prose: str) -> dict[tuple[int, int], int]:
         found: dict[tuple[int, int], int] = {}
         spaced = prose.translate(_WHITESPACE)
         lowered = lower_in_pieces(spaced)
@@ -117,24 +134,31 @@ class Gazetteers:
                 begin, stop = to_original(start), to_original(end) + 1
                 if _at_word_edges(prose, begin, stop):
                     found[(begin, stop)] = found.get((begin, stop), 0) | mask
-        chosen: list[tuple[int, int, int]] = []
-        for (start, end), mask in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
-            if chosen and start < chosen[-1][1]:
-                continue
-            chosen.append((start, end, mask))
-        return chosen
+        return found
 
-    def _mask(self, prose: str) -> str:
-        pieces: list[str] = []
-        position = 0
-        for start, end, mask in self.spans(prose):
-            pieces.append(prose[position:start])
-            pieces.append(chr(BASE + mask) + FILL * (end - start - 1))
-            position = end
-        if not pieces:
-            return prose
-        pieces.append(prose[position:])
-        return "".join(pieces)
+
+def _leftmost_longest(found: dict[tuple[int, int], int], named: int) -> list[tuple[int, int, int]]:
+    chosen: list[tuple[int, int, int]] = []
+    for (start, end), mask in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if not mask & named or (chosen and start < chosen[-1][1]):
+            continue
+        chosen.append((start, end, mask & named))
+    return chosen
+
+
+def _mask(prose: str, found: dict[tuple[int, int], int], named: int) -> str:
+    # The document's own Tangut (markers are Tangut letters) reads as plain letters.
+    text = _MARKER_RANGE.sub("x", prose) if _MARKER_RANGE.search(prose) else prose
+    pieces: list[str] = []
+    position = 0
+    for start, end, mask in _leftmost_longest(found, named):
+        pieces.append(text[position:start])
+        pieces.append(chr(BASE + mask) + FILL * (end - start - 1))
+        position = end
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _automaton(lists: list[tuple[int, Sequence[str]]], normalise: Callable[[str], str]) -> Any:
@@ -188,31 +212,41 @@ def _at_word_edges(prose: str, start: int, end: int) -> bool:
 class GazetteerPattern:
     """A compiled pattern that names term lists: searched in the masked text
     of the window asked for (a sentence or a block), with matches that read
-    the original words at their offsets in the prose. Searches keep the time
-    limit of the pattern they wrap."""
+    the original words at their offsets in the prose. The window is masked
+    with up to CONTEXT characters before it, and searched from its start, so
+    that look-behinds, word edges and "^" read as they would in the whole
+    prose. Searches keep the time limit of the pattern they wrap."""
 
-    __slots__ = ("compiled", "gazetteers", "pattern", "flags")
+    __slots__ = ("compiled", "gazetteers", "pattern", "flags", "named")
 
     def __init__(self, compiled: Any, gazetteers: Gazetteers) -> None:
         self.compiled = compiled
         self.gazetteers = gazetteers
         self.pattern = compiled.pattern
         self.flags = compiled.flags
+        self.named = gazetteers.named_in(compiled.pattern)
+
+    def _window(self, string: str, pos: int, endpos: int | None) -> tuple[str, int, int]:
+        """The masked text to search, where in it the window starts, and the
+        offset of the masked text in ``string``."""
+        end = len(string) if endpos is None else min(endpos, len(string))
+        start = max(0, pos - CONTEXT)
+        return self.gazetteers.masked(string, start, end, self.named), pos - start, start
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> _Unmasked | None:
-        end = len(string) if endpos is None else endpos
-        found = self.compiled.search(self.gazetteers.masked(string, pos, end), **options)
-        return _Unmasked(found, string, pos) if found is not None else None
+        masked, at, offset = self._window(string, pos, endpos)
+        found = self.compiled.search(masked, at, **options)
+        return _Unmasked(found, string, offset) if found is not None else None
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> _Unmasked | None:
-        end = len(string) if endpos is None else endpos
-        found = self.compiled.match(self.gazetteers.masked(string, pos, end), **options)
-        return _Unmasked(found, string, pos) if found is not None else None
+        masked, at, offset = self._window(string, pos, endpos)
+        found = self.compiled.match(masked, at, **options)
+        return _Unmasked(found, string, offset) if found is not None else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> Iterator[_Unmasked]:
-        end = len(string) if endpos is None else endpos
-        for found in self.compiled.finditer(self.gazetteers.masked(string, pos, end), **options):
-            yield _Unmasked(found, string, pos)
+        masked, at, offset = self._window(string, pos, endpos)
+        for found in self.compiled.finditer(masked, at, **options):
+            yield _Unmasked(found, string, offset)
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> list[str]:
         return [found.group() for found in self.finditer(string, pos, endpos, **options)]
