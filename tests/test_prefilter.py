@@ -426,3 +426,30 @@ def test_a_page_pattern_matches_within_one_block_even_across_its_sentences(tmp_p
         index = CandidateIndex([pattern.pattern], fast)
         document = read_document("page.md", text, "markdown")
         assert Analysis(document, index).matches(pattern) is found, fast
+
+
+def _multi_word_conditions(count: int) -> list[str]:
+    import yaml
+
+    lexicon = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "conditions.yaml").read_text("utf-8"))
+    terms = [term for entry in lexicon["define"].values() for term in entry.get("terms", ()) if term.count(" ") >= 2]
+    return terms[:: max(1, len(terms) // count)][:count]
+
+
+# Where a pattern allows a few words or one word between two others, a term of
+# several words is one run of markers in the masked text the engine searches
+# and several words in the text Hyperscan reads: the rewriting must allow for it.
+_TERM_TEMPLATES = [
+    "After my {c} laser treatment, I was able to ski again.",
+    "Since the first session my {c} has completely gone away.",
+    "Our clinic successfully treats {c} and other conditions with stem cells.",
+    "This tea naturally relieves {c} symptoms within days.",
+    "Book your {c} infusion today and feel the difference.",
+]
+
+
+def test_multi_word_terms_in_word_gaps_are_found_by_both_passes(plain: Linter, fast: Linter) -> None:
+    page = "\n\n".join(t.format(c=c) for c in _multi_word_conditions(40) for t in _TERM_TEMPLATES)
+    assert not _missed(fast, page)
+    found = plain.check_text(page, "text", "page.txt")
+    assert found and found == fast.check_text(page, "text", "page.txt")

@@ -5,7 +5,10 @@ of a second to compile and grows every pattern that uses it a hundredfold, so
 term lists are not compiled into patterns. Instead, a document's prose is read
 once with an Aho-Corasick automaton of every term of every list, and a
 *masked* copy of the prose is made: each term found becomes a marker
-character (which lists hold it) followed by filler, keeping its length. A
+character (which lists hold it) followed by filler, keeping its length and
+everything between its words (white space, hyphens, apostrophes: a pattern
+counts the words of "lower back pain" as three in the masked copy, as the
+prefilter does in the original). A
 pattern that names a term list, such as ``{cure} (?:\\w+ ){0,3}?{disease}``,
 compiles the list to a class of markers and is searched in the masked copy of
 the window it is asked to search (a candidate sentence or block: masking
@@ -39,6 +42,7 @@ FILL = chr(0x18000)
 MAX_LISTS = 12
 _WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\v": " ", "\f": " "})
 _SPACE_RUN = regex.compile(r" {2,}")
+_WORD_CHAR = regex.compile(r"\w")
 _MARKER_RANGE = regex.compile(f"[{chr(BASE)}-{FILL}]")
 CONTEXT = 100
 """Characters before a window that a masked search can see, as a search of
@@ -90,7 +94,8 @@ class Gazetteers:
         """The pattern that stands for one list's terms in masked text."""
         bit = self._bit[name]
         marks = "".join(regex.escape(chr(BASE + mask)) for mask in range(1, 1 << len(self.names)) if mask & bit)
-        return f"[{marks}]{regex.escape(FILL)}*"
+        fill = regex.escape(FILL)
+        return f"[{marks}]{fill}*(?:\\W+{fill}+)*"
 
     def named_in(self, source: str) -> int:
         """The bitmask of the lists a compiled pattern's source names."""
@@ -153,7 +158,7 @@ def _mask(prose: str, found: dict[tuple[int, int], int], named: int) -> str:
     position = 0
     for start, end, mask in _leftmost_longest(found, named):
         pieces.append(text[position:start])
-        pieces.append(chr(BASE + mask) + FILL * (end - start - 1))
+        pieces.append(chr(BASE + mask) + _WORD_CHAR.sub(FILL, text[start + 1 : end]))
         position = end
     if not pieces:
         return text
