@@ -15,7 +15,10 @@ words), so that no pattern spells out endings by hand::
         noun: [elimination]
 
 A multi-word verb inflects its first word ("get rid of"), a multi-word noun its
-last ("blood sugar level"). Derivations (reverse, reversal) are lemmas of their
+last ("blood sugar level"). Forms the library does not know are data too: a
+family may list them under a form's selector (``participle: [proven]``), and
+they join that form and its part of speech. A participle also takes the
+simple past ("has showed", "have got rid of"), as careless copy writes it. Derivations (reverse, reversal) are lemmas of their
 own part of speech: morphology libraries inflect, they do not derive.
 
 Forms are generated when a pack is read, and the parsed pack cache keeps them,
@@ -33,6 +36,8 @@ from typing import Iterable, Mapping, Sequence
 import regex
 
 PARTS_OF_SPEECH = ("verb", "noun", "adj", "adv", "forms")
+# Selectors under which a family may list extra forms, and the part of speech they join.
+EXTRA_FORMS = {"3sg": "verb", "past": "verb", "participle": "verb", "ing": "verb", "plural": "noun"}
 # What a pattern may ask of a family: {cure:ing}, {cure:noun} ...
 VERB_FORMS = {"base": ("VB",), "3sg": ("VBZ",), "past": ("VBD",), "participle": ("VBN",), "ing": ("VBG",)}
 SELECTORS = ("all", "verb", "noun", "adj", "adv", "forms", *VERB_FORMS, "plural", "singular")
@@ -47,8 +52,9 @@ def expand_family(spec: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """Every form of a family, by selector (see :data:`SELECTORS`)."""
     forms: dict[str, list[str]] = {selector: [] for selector in SELECTORS}
     for part, lemmas in spec.items():
-        if part not in PARTS_OF_SPEECH:
-            raise LexiconError(f"unknown part of speech '{part}' (allowed: {', '.join(PARTS_OF_SPEECH)})")
+        if part not in PARTS_OF_SPEECH and part not in EXTRA_FORMS:
+            allowed = ", ".join((*PARTS_OF_SPEECH, *EXTRA_FORMS))
+            raise LexiconError(f"unknown part of speech or form '{part}' (allowed: {allowed})")
         if isinstance(lemmas, str):
             lemmas = [lemmas]
         for lemma in lemmas:
@@ -57,15 +63,21 @@ def expand_family(spec: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
             lemma = " ".join(lemma.split())
             if part == "forms":
                 _add(forms, ("forms",), [lemma])
+            elif part in EXTRA_FORMS:
+                _add(forms, (EXTRA_FORMS[part], part), [lemma])
             elif part == "verb":
                 _add(forms, ("verb", "base"), [lemma])
                 for selector, tags in VERB_FORMS.items():
                     if selector != "base":
                         _add(forms, ("verb", selector), _inflect(lemma, "verb", tags))
+                _add(forms, ("participle",), _inflect(lemma, "verb", VERB_FORMS["past"]))
             elif part == "noun":
                 singular = [lemma]
                 _add(forms, ("noun", "singular"), singular)
-                _add(forms, ("noun", "plural"), _inflect(lemma, "noun", ("NNS",)))
+                # The library lists the singular among the plurals of nouns that
+                # may be uncountable ("cure", "study"): a plural is another form.
+                plurals = _inflect(lemma, "noun", ("NNS",))
+                _add(forms, ("noun", "plural"), [form for form in plurals if form != lemma] or plurals)
             else:
                 _add(forms, (part,), [lemma, *_inflect(lemma, part, ("JJR", "JJS") if part == "adj" else ())])
     forms["all"] = _unique(form for selector in ("verb", "noun", "adj", "adv", "forms") for form in forms[selector])
