@@ -137,3 +137,16 @@ def test_a_quotation_introduced_as_someone_elses_words_is_reported(linter: Linte
     )
     codes = _codes(linter, text, "markdown")
     assert "CL101" not in codes and "CL204" not in codes and "CL606" not in codes
+
+
+def test_a_speaker_window_cut_inside_a_word_starts_after_it() -> None:
+    # The words before a cue are read up to 80 characters back: cut inside
+    # "detour" the window would begin "our", the page's own voice.
+    head = "We took a detour"
+    middle = " along the winding river path to the old market hall where the many sellers "
+    middle = middle[: 80 - len("our")].rsplit(" ", 2)[0] + " sellers "
+    middle = " " * (80 - len("our") - len(middle)) + middle
+    text = head + middle + "claim that their drops cure MS."
+    start = text.index("claim")
+    assert text[start - 80 : start].startswith("our ")
+    assert clause_before(text, 0, start, 80).split()[0] == "along"

@@ -19,6 +19,7 @@ _CLAUSE_BREAK = lazy(
     regex.IGNORECASE,
 )
 _WORD = lazy(r"[\p{L}\p{N}’'-]+")
+_SPACE = lazy(r"\s+")
 _COORDINATED_TAIL = lazy(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
 _DISJUNCTION = lazy(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
 _LIST_BREAK = frozenset({",", "and", "or"})
@@ -41,6 +42,11 @@ def clause_before_span(prose: str, sentence_start: int, match_start: int, max_ch
     """Offsets of :func:`clause_before`'s text: where the governing words start
     and end (for a list, the introducing clause, which ends before the items)."""
     window_start = max(sentence_start, match_start - max_chars)
+    if window_start > sentence_start and prose[window_start - 1 : window_start + 1].isalnum():
+        # A window cut inside a word starts after it: "hopefully" cut to
+        # "ully", "ourselves" to "our" would read as other words.
+        space = _SPACE.search(prose, window_start, match_start)
+        window_start = match_start if space is None else space.end()
     window = prose[window_start:match_start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if not breaks:
