@@ -125,6 +125,14 @@ BROKEN_PACKS = {
     "unknown kind": ("pack: house\nrules:\n" + _rule(kind="magic"), 5, "unknown rule kind 'magic'"),
     "duplicate key in a rule": ("pack: house\nrules:\n" + GOOD + "    patterns: [x]\n    patterns: [y]\n", 12, "duplicate key 'patterns'"),
     "duplicate of a built-in code": ("pack: house\nrules:\n" + _rule(code="CL101", patterns=["x"]), 3, "duplicate rule 'CL101' (first defined at"),
+    "an unquoted date in a cue": ("pack: house\ncues:\n  house-negation:\n    type: negation\n    patterns: [2024-01-01]\n" + "rules:\n" + GOOD + "    patterns: [x]\n", 2,
+                                  "cues and page classes take text, numbers and lists only"),
+    "page classes judged unless each other": (
+        "pack: house\npages:\n  first:\n    signals: [x]\n    unless: [second]\n  second:\n    signals: [y]\n    unless: [first]\n",
+        3, "page class 'first': 'unless' goes round in a circle (first -> second -> first)"),
+    "more term lists than the gazetteer takes": (
+        "pack: house\ndefine:\n" + "".join(f"  list_{i}:\n    terms: [term{i}]\n" for i in range(13)), 19,
+        "term list 'list_8': at most 12 term lists"),  # the built-in packs hold four
     "python object tag": ("pack: house\nrules:\n  - !!python/object/apply:os.system [\"touch owned\"]\n", 3,
                           "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
 }

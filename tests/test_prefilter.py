@@ -453,3 +453,11 @@ def test_multi_word_terms_in_word_gaps_are_found_by_both_passes(plain: Linter, f
     assert not _missed(fast, page)
     found = plain.check_text(page, "text", "page.txt")
     assert found and found == fast.check_text(page, "text", "page.txt")
+
+
+def test_a_branch_that_matches_the_empty_string_is_declined_before_compiling() -> None:
+    from claimlint.prefilter.superset import branches
+
+    with pytest.raises(Unsupported, match="empty string"):
+        branches(r"cure|(?:miracle)?")
+    assert branches(r"cure|miracle") == ["cure", "miracle"]

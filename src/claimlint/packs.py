@@ -135,7 +135,13 @@ def read_pack_file(path: Path) -> PackFile:
         if not isinstance(entry, LineDict):
             raise RuleError(str(path), _line(data, "rules"), "each rule must be a mapping")
         entries.append((entry, Origin(str(path), entry.line, dict(entry.key_lines))))
-    return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries), _plain_value(context))
+    try:
+        plain_context = _plain_value(context)
+    except TypeError as error:
+        # YAML reads an unquoted date or a set as such: a cue takes text only.
+        raise RuleError(str(path), _line(data, "cues") or _line(data, "pages"),
+                        f"cues and page classes take text, numbers and lists only ({error}); quote the value") from None
+    return PackFile(str(path), str(data.get("pack") or path.stem), vocabulary, tuple(entries), plain_context)
 
 
 _PACK_KEYS = frozenset({"pack", "description", "define", "families", "cues", "pages", "rules"})

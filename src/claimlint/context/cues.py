@@ -122,8 +122,24 @@ def build_cue_book(
         for other in page.unless:
             if other not in pages:
                 raise RuleError(page.where, None, f"page class '{page.name}': 'unless' names unknown page class '{other}'")
+        _check_no_cycle(page, pages)
     builtin_compiler = compiler_for("", True)
     return CueBook(tuple(cues.values()), pages, *(_speaker(builtin_compiler, name) for name in ("own_voice", "third_party", "regulator")))
+
+
+def _check_no_cycle(page: PageClass, pages: Mapping[str, PageClass]) -> None:
+    """A page class judged 'unless' another that is judged 'unless' it again
+    could never be decided."""
+    path = [page.name]
+    pending = [(other, (page.name, other)) for other in page.unless]
+    while pending:
+        name, chain = pending.pop()
+        if name == page.name:
+            raise RuleError(page.where, None, f"page class '{page.name}': 'unless' goes round in a circle ({' -> '.join(chain)})")
+        if len(chain) > len(pages) + 1 or name in path[1:]:
+            continue
+        path.append(name)
+        pending.extend((other, (*chain, other)) for other in pages[name].unless)
 
 
 def _speaker(compiler: PatternCompiler, name: str) -> regex.Pattern[str] | None:

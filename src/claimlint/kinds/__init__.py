@@ -20,7 +20,7 @@ from ..model import Severity
 from ..rulespec import RuleError, RuleSpec
 from ..lazyregex import LazyPattern
 from ..timeouts import TimedPattern
-from ..gazetteer import FILL, GazetteerPattern, Gazetteers
+from ..gazetteer import FILL, MAX_LISTS, GazetteerPattern, Gazetteers
 from ..prefilter.superset import LOOSE_MARK
 from ..vocabulary import Entry, Vocabulary
 
@@ -85,6 +85,11 @@ class PatternCompiler:
         self._expanded: dict[tuple[str, str, str | None], str] = {}
         self.lazy = False  # see claimlint.lazyregex
         term_lists = [entry for entry in vocabulary if entry.terms]
+        if len(term_lists) > MAX_LISTS:
+            extra = term_lists[MAX_LISTS]
+            raise RuleError(extra.path, extra.line, f"term list '{extra.name}': at most {MAX_LISTS} term lists can be "
+                            f"defined across all packs, and this is number {MAX_LISTS + 1}; merge it into another list "
+                            "or write it as a pattern")
         self.gazetteers = Gazetteers([(_qualified(e), e.terms, e.case_sensitive) for e in term_lists])
 
     def for_pack(self, namespace: str, lazy: bool) -> PatternCompiler:

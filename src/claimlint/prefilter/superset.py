@@ -117,6 +117,10 @@ def branches(source: str) -> list[str]:
             branch = branch[: -len(LOOSE)]
         if not branch:
             raise Unsupported("a branch that is only a term list")
+        if regex.fullmatch(branch, "") is not None:
+            # Hyperscan rejects it, and a rejected pattern costs a compile of
+            # each pattern on its own to find it.
+            raise Unsupported("a branch that matches the empty string")
         found.append(branch)
     return found
 
