@@ -456,7 +456,7 @@ def test_multi_word_terms_in_word_gaps_are_found_by_both_passes(plain: Linter, f
 
 
 def test_a_branch_that_matches_the_empty_string_is_declined_before_compiling() -> None:
-    from claimlint.prefilter.superset import branches
+    from claimlint.prefilter.branches import branches
 
     with pytest.raises(Unsupported, match="empty string"):
         branches(r"cure|(?:miracle)?")

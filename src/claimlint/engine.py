@@ -167,7 +167,10 @@ class Engine:
             severity = self.severities.get(spec.code) or verdict.severity or hit.severity or spec.severity
             message = _render(spec.message, values)
             if verdict.page_note:
-                message = f"{message} (Read as advertising: {verdict.page_note}.)"
+                # The page class's own label says why the page matters ("this page
+                # offers a treatment ..."): an offer, or an informing page that
+                # lowered the severity.
+                message = f"{message} ({verdict.page_note[:1].upper()}{verdict.page_note[1:]}.)"
             findings.append(
                 Finding(
                     path=document.path,

@@ -37,8 +37,6 @@ from .model import Severity
 from .rulespec import RuleSpec
 from .text.citations import has_study_identifier
 
-DEFAULT_CANCEL = ("negation", "contrast", "question", "reported", "warning", "mention")
-EVIDENCE_CANCEL = ("citation", "negation", "question", "reported", "research-aim", "retraction")
 
 
 @dataclass(frozen=True)

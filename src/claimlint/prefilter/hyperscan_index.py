@@ -21,7 +21,9 @@ from typing import Any, Sequence
 
 from .. import cachefiles
 from . import superset as rewriting
-from .superset import Unsupported, branches, fold
+from . import branches as splitting
+from .branches import branches
+from .superset import Unsupported, fold
 
 try:  # an optional accelerator: wheels exist for the common platforms only
     import hyperscan
@@ -146,7 +148,8 @@ def _key_material(sources: Sequence[str]) -> bytes:
     file and compared on loading, so that a database is only ever used for the
     exact patterns, rewriting code and library it was compiled from."""
     parts = [_FORMAT, getattr(hyperscan, "__version__", ""), sys.platform, str(_FLAGS), *sources]
-    return Path(rewriting.__file__).read_bytes() + b"\0".join(part.encode("utf-8", "surrogatepass") for part in parts)
+    code = b"".join(Path(str(module.__file__)).read_bytes() for module in (rewriting, splitting))
+    return code + b"\0".join(part.encode("utf-8", "surrogatepass") for part in parts)
 
 
 def _load(cache: Path | None, material: bytes) -> tuple[Any, list[bool]] | None:
