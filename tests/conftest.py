@@ -7,6 +7,7 @@ import tempfile
 
 import pytest
 
+from claimlint.config import Config
 from claimlint.runner import Linter
 
 # Compiled prefilters go to a cache folder of the test session, never the
@@ -26,3 +27,14 @@ def linter() -> Linter:
 def explaining() -> Linter:
     """A linter that keeps the matches its pipeline drops (``--explain``)."""
     return Linter(explain=True)
+
+
+@pytest.fixture(scope="session")
+def every_rule() -> Linter:
+    """A linter with the preview rules on too (rule examples cover every rule)."""
+    return Linter(Config(preview=True))
+
+
+@pytest.fixture(scope="session")
+def explaining_every_rule() -> Linter:
+    return Linter(Config(preview=True), explain=True)

@@ -68,6 +68,8 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
     force_exclude: bool = False
+    preview: bool = False
+    """Run the rules marked preview (new rules whose figures do not hold yet)."""
     path: Path | None = None
     """The file this configuration came from, if any."""
     root: Path = field(default_factory=Path.cwd)
@@ -102,6 +104,7 @@ _SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "max-file-size": (_is_size, "a positive size such as 5MB, 500k or a number of bytes"),
     "respect-gitignore": (lambda v: isinstance(v, bool), "true or false"),
     "force-exclude": (lambda v: isinstance(v, bool), "true or false"),
+    "preview": (lambda v: isinstance(v, bool), "true or false"),
 }
 KEYS: tuple[str, ...] = tuple(_SCHEMA)
 
@@ -125,6 +128,7 @@ def key_values(config: Config) -> dict[str, Any]:
         "max-file-size": config.max_file_size,
         "respect-gitignore": config.respect_gitignore,
         "force-exclude": config.force_exclude,
+        "preview": config.preview,
     }
 
 
@@ -250,6 +254,7 @@ def _build(data: Mapping[str, Any], lines: Mapping[str, int], path: Path) -> Con
         max_file_size=parse_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
         respect_gitignore=data.get("respect-gitignore", True),
         force_exclude=data.get("force-exclude", False),
+        preview=data.get("preview", False),
         path=path,
         root=root,
         origins=origins,

@@ -75,11 +75,14 @@ class RuleSpec:
     url: str | None = None
     near: tuple[str, ...] = ()
     """Near misses: texts that look alike but that the trigger itself does not match."""
+    preview: bool = False
+    """A new rule whose figures do not hold yet: it runs only when preview is
+    on (``--preview``, ``preview: true``) or when its code or name is selected."""
 
 
 COMMON_KEYS = frozenset({
     "code", "name", "kind", "category", "severity", "summary", "message", "rationale",
-    "references", "suggestion", "examples", "url",
+    "references", "suggestion", "examples", "url", "preview",
 })
 
 
@@ -128,6 +131,9 @@ def build_spec(entry: Mapping[str, Any], origin: Origin, pack: str, option_keys:
     suggestion = entry.get("suggestion")
     if suggestion is not None and not isinstance(suggestion, str):
         raise origin.error("key 'suggestion' must be a string", "suggestion")
+    preview = entry.get("preview", False)
+    if not isinstance(preview, bool):
+        raise origin.error("key 'preview' must be true or false", "preview")
     return RuleSpec(
         code=code,
         name=name,
@@ -146,4 +152,5 @@ def build_spec(entry: Mapping[str, Any], origin: Origin, pack: str, option_keys:
         origin=origin,
         pack=pack,
         url=entry.get("url"),
+        preview=preview,
     )

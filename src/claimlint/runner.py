@@ -64,7 +64,7 @@ class Linter:
         self.explain = explain
         plugins = load_plugins(self.config.plugins)
         all_rules = load_rules([*plugins.packs, *self.config.rules], kinds=plugins.kinds, cache=cache)
-        selection = Selection(self.config.select + self.config.extend_select, self.config.ignore)
+        selection = Selection(self.config.select + self.config.extend_select, self.config.ignore, self.config.preview)
         self.all_rules = all_rules
         self.rules = [rule for rule in all_rules if selection.enabled(rule.spec)]
         severities = _resolve_severities(self.config, all_rules)

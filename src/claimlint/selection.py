@@ -1,5 +1,7 @@
 """Which rules run: select/ignore by code, code prefix, rule name or category
-(as ruff does). The most specific selector wins; on a tie, ignore wins."""
+(as ruff does). The most specific selector wins; on a tie, ignore wins.
+A preview rule runs only with preview on, or when selected by its exact code
+or name (a prefix or a category does not reach it)."""
 
 from __future__ import annotations
 
@@ -13,16 +15,21 @@ from .rulespec import RuleSpec
 class Selection:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
+    preview: bool = False
 
     def enabled(self, spec: RuleSpec) -> bool:
         chosen = _specificity(spec, self.select)
         dropped = _specificity(spec, self.ignore)
-        if chosen < 0:
+        if chosen < 0 or (spec.preview and not self.preview and chosen < EXACT):
             return False
         return dropped < chosen
 
     def filter(self, specs: Iterable[RuleSpec]) -> list[RuleSpec]:
         return [spec for spec in specs if self.enabled(spec)]
+
+
+EXACT = 100
+"""The specificity of a selector that names a rule's code or name."""
 
 
 def specificity(selector: str, code: str, name: str, category: str) -> int:
@@ -34,7 +41,7 @@ def specificity(selector: str, code: str, name: str, category: str) -> int:
     if selector.upper() == "ALL":
         return 0
     if selector in (code, name):
-        return 100
+        return EXACT
     if selector == category:
         return 1
     if selector and code.startswith(selector.upper()):

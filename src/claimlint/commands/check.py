@@ -61,7 +61,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
           extend_select: tuple[str, ...], fail_on: str | None, config_path: str | None, isolated: bool,
           exclude: tuple[str, ...], include: tuple[str, ...], force_exclude: bool, baseline_path: str | None,
           write_baseline_path: str | None, format_hint: str | None, stdin_filename: str | None, jobs: int | None,
-          max_file_size: int | None, no_cache: bool, statistics: bool, explain: bool, exit_zero: bool, color: bool | None) -> None:
+          max_file_size: int | None, preview: bool | None, no_cache: bool, statistics: bool, explain: bool, exit_zero: bool, color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
     from ..runner import Report
 
@@ -73,7 +73,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
     total = _Run(Report((), (), (), 0))
     for loaded, members in load_configs(paths, config_path, isolated, stdin_filename):
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
-                                 exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size)
+                                 exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size,
+                                 preview=preview)
         part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache, explain=explain)
         if baseline is not None:
             part, known = _without_known(part, Path(baseline_path), baseline)  # type: ignore[arg-type]

@@ -58,7 +58,7 @@ def make_linter(config: Config, cache: Path | None = None, explain: bool = False
 
 def apply_overrides(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (), extend_select: Sequence[str] = (),
                     fail_on: str | None = None, exclude: Sequence[str] = (), include: Sequence[str] = (),
-                    force_exclude: bool = False, max_file_size: int | None = None) -> Config:
+                    force_exclude: bool = False, max_file_size: int | None = None, preview: bool | None = None) -> Config:
     """Command-line values on top of a file's. ``--ignore`` adds to the
     configured ignores rather than replacing them."""
     extra_ignores = split(ignore)
@@ -71,6 +71,7 @@ def apply_overrides(config: Config, *, select: Sequence[str] = (), ignore: Seque
         include=tuple(include),
         force_exclude=True if force_exclude else None,
         max_file_size=max_file_size,
+        preview=preview,
     )
 
 
@@ -98,6 +99,7 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--exclude", multiple=True, help="Glob of paths to skip when walking folders (replaces the configured ones)."),
         click.option("--include", multiple=True, help="Glob of paths to check when walking folders (replaces the extension filter)."),
         click.option("--force-exclude", is_flag=True, help="Apply the exclude globs to files named on the command line too (for pre-commit)."),
+        click.option("--preview/--no-preview", default=None, help="Run the rules marked preview (new rules whose figures do not hold yet)."),
     ]
     for option in reversed(options):
         command = option(command)

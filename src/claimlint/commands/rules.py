@@ -22,13 +22,15 @@ def list_rules(output_format: str, config_path: str | None, isolated: bool) -> N
         import json
 
         data = [{"code": r.spec.code, "name": r.spec.name, "category": r.spec.category, "severity": r.spec.severity.label,
-                 "kind": r.spec.kind, "summary": r.spec.summary, "enabled": r.spec.code in enabled} for r in linter.all_rules]
+                 "kind": r.spec.kind, "summary": r.spec.summary, "enabled": r.spec.code in enabled,
+                 "preview": r.spec.preview} for r in linter.all_rules]
         click.echo(json.dumps(data, indent=2))
         return
     for rule in sorted(linter.all_rules, key=lambda r: r.spec.code):
         spec = rule.spec
         mark = " " if spec.code in enabled else "-"
-        click.echo(f"{mark}{spec.code}  {spec.name:30} {spec.category:17} {spec.severity.label:8} {spec.summary}")
+        preview = " (preview)" if spec.preview else ""
+        click.echo(f"{mark}{spec.code}  {spec.name:30} {spec.category:17} {spec.severity.label:8} {spec.summary}{preview}")
 
 
 @click.command("rule")
@@ -46,6 +48,8 @@ def explain_rule(code: str, config_path: str | None, isolated: bool) -> None:
         f"{spec.code} {spec.name}",
         "",
         f"Category: {spec.category}    Default severity: {spec.severity.label}    Kind: {spec.kind}    Pack: {spec.pack}",
+        *([f"Preview: runs with --preview (or 'preview: true'), or when selected by code ('--select {spec.code}')"]
+          if spec.preview else []),
         "",
         spec.summary,
         "",

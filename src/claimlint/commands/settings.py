@@ -43,6 +43,8 @@ exclude: []
 respect-gitignore: true
 # Apply 'exclude' to files named on the command line too (pre-commit names every changed file).
 force-exclude: false
+# Run the rules marked preview: new rules whose figures do not hold yet ('claimlint rules' marks them).
+preview: false
 max-file-size: 10485760
 
 # More file extensions to read: extension -> text, markdown or html.
@@ -78,6 +80,8 @@ exclude = []
 respect-gitignore = true
 # Apply 'exclude' to files named on the command line too (pre-commit).
 force-exclude = false
+# Run the rules marked preview (new rules whose figures do not hold yet).
+preview = false
 front-matter-keys = []
 # Extra folders of YAML rule packs (relative to this file), and plugin modules.
 rules = []
@@ -91,14 +95,14 @@ plugins = []
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def show_config(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
                 fail_on: str | None, config_path: str | None, isolated: bool, exclude: tuple[str, ...],
-                include: tuple[str, ...], force_exclude: bool, output_format: str) -> None:
+                include: tuple[str, ...], force_exclude: bool, preview: bool | None, output_format: str) -> None:
     """Show the configuration that checking PATHS (default: .) would use, and where each value came from."""
     from ..config import KEYS, key_values
 
     described: list[dict[str, Any]] = []
     for loaded, members in load_configs(paths or (os.curdir,), config_path, isolated):
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
-                                 exclude=exclude, include=include, force_exclude=force_exclude)
+                                 exclude=exclude, include=include, force_exclude=force_exclude, preview=preview)
         linter = make_linter(config)
         values = key_values(config)
         enabled = sorted(rule.spec.code for rule in linter.rules)
