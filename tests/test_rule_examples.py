@@ -39,17 +39,17 @@ def test_at_least_25_rules_covering_all_six_categories() -> None:
 
 
 @pytest.mark.parametrize(("code", "example"), FIRE, ids=[f"{c}-fire-{i}" for i, (c, _) in enumerate(FIRE)])
-def test_example_fires_on_the_marked_words(linter, code: str, example: str) -> None:
+def test_example_fires_on_the_marked_words(every_rule, code: str, example: str) -> None:
     text = unmarked(example)
     expected = marked_span(example)
     assert expected is not None, f"{code}: mark the words the rule points at with «» in {example!r}"
-    spans = [(f.span.offset, f.span.end_offset) for f in linter.check_text(text) if f.rule == code]
+    spans = [(f.span.offset, f.span.end_offset) for f in every_rule.check_text(text) if f.rule == code]
     assert expected in spans, f"{code} on {text!r}: expected {text[slice(*expected)]!r}, got {[text[a:b] for a, b in spans]}"
 
 
 @pytest.mark.parametrize(("code", "text"), PASS, ids=[f"{c}-pass-{i}" for i, (c, _) in enumerate(PASS)])
-def test_example_passes_because_its_context_rules_it_out(explaining, code: str, text: str) -> None:
-    findings = explaining.engine.check(read_document("<text>", text, "text", ()), explain=True)
+def test_example_passes_because_its_context_rules_it_out(explaining_every_rule, code: str, text: str) -> None:
+    findings = explaining_every_rule.engine.check(read_document("<text>", text, "text", ()), explain=True)
     assert code not in [f.rule for f in findings if f.dropped is None], f"{code} fired on {text!r}"
     trigger = TRIGGERS[code]
     if trigger is None:
@@ -62,8 +62,8 @@ def test_example_passes_because_its_context_rules_it_out(explaining, code: str, 
 
 
 @pytest.mark.parametrize(("code", "text"), NEAR, ids=[f"{c}-near-{i}" for i, (c, _) in enumerate(NEAR)])
-def test_near_example_is_not_matched_by_the_trigger(linter, code: str, text: str) -> None:
-    assert code not in [f.rule for f in linter.check_text(text)], f"{code} fired on {text!r}"
+def test_near_example_is_not_matched_by_the_trigger(every_rule, code: str, text: str) -> None:
+    assert code not in [f.rule for f in every_rule.check_text(text)], f"{code} fired on {text!r}"
     trigger = TRIGGERS[code]
     if trigger is not None:
         prose = read_document("<text>", text, "text", ()).prose
