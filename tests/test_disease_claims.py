@@ -113,3 +113,18 @@ def test_careful_patient_information_stays_quiet(linter: Linter, previewing: Lin
     pages = sorted(p for p in CAREFUL.iterdir() if p.name.startswith("c"))
     assert [(p.name, line) for p in pages for line in _disease_lines(linter, p)] == []
     assert len([(p.name, line) for p in pages for line in _disease_lines(previewing, p)]) <= 2
+
+
+def test_structure_function_claims_without_the_fda_disclaimer_get_one_finding_per_page(linter: Linter) -> None:
+    docs = yaml.safe_load((DISEASE / "labels.yaml").read_text(encoding="utf-8"))["docs"]
+    expected, found = {}, {}
+    for name, doc in docs.items():
+        text = (DISEASE / name).read_text(encoding="utf-8")
+        lines = [f.span.line for f in linter.check_text(text, format_for(name) or "text", name) if f.category == "disclosure"]
+        labels = [min(_lines(label)) for label in doc.get("expect") or [] if label["cat"] == "disclosure"]
+        if lines or labels:
+            expected[name], found[name] = labels, lines
+    assert len(expected) >= 4 and found == expected
+    pages = sorted(p for p in CAREFUL.iterdir() if p.name.startswith("c"))
+    assert [p.name for p in pages if any(f.category == "disclosure" for f in linter.check_text(
+        p.read_text(encoding="utf-8"), format_for(p.name) or "text", p.name))] == []

@@ -313,6 +313,7 @@ def _invalid_pattern(spec: RuleSpec, key: str, exc: Exception) -> RuleError:
 def builtin_kinds() -> dict[str, type[RuleKind]]:
     from .consistency import ConsistencyKind
     from .contact import ContactKind
+    from .disclosure import DisclosureKind
     from .evidence import EvidenceKind
     from .meta import MetaKind
     from .phrase import PhraseKind
@@ -322,5 +323,6 @@ def builtin_kinds() -> dict[str, type[RuleKind]]:
         "evidence": EvidenceKind,
         "contact": ContactKind,
         "consistency": ConsistencyKind,
+        "disclosure": DisclosureKind,
         "meta": MetaKind,
     }
