@@ -17,7 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import cachefiles
 from .context.cues import CueBook, build_cue_book
@@ -148,13 +148,8 @@ _PACK_KEYS = frozenset({"pack", "description", "define", "families", "cues", "pa
 
 
 def _read_defines(path: Path, data: Any) -> dict[str, dict[str, Any]]:
-    defines = data.get("define") or {}
-    if not isinstance(defines, dict):
-        raise RuleError(str(path), _line(data, "define"), "'define' must map names to patterns")
     vocabulary: dict[str, dict[str, Any]] = {}
-    for name, value in defines.items():
-        line = defines.key_lines.get(name)
-        _check_name(path, line, name)
+    for name, value, line in _named_entries(path, data, "define", "'define' must map names to patterns"):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = "|".join(f"(?:{v})" for v in value)
         if isinstance(value, str):
@@ -174,13 +169,8 @@ def _read_defines(path: Path, data: Any) -> dict[str, dict[str, Any]]:
 def _read_families(path: Path, data: Any, defined: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     from .lexicon import LexiconError, expand_family
 
-    families = data.get("families") or {}
-    if not isinstance(families, dict):
-        raise RuleError(str(path), _line(data, "families"), "'families' must map names to word families")
     expanded: dict[str, dict[str, Any]] = {}
-    for name, spec in families.items():
-        line = families.key_lines.get(name)
-        _check_name(path, line, name)
+    for name, spec, line in _named_entries(path, data, "families", "'families' must map names to word families"):
         if name in defined:
             raise RuleError(str(path), line, f"'{name}' is both a word family and a vocabulary entry")
         if not isinstance(spec, dict):
@@ -193,6 +183,18 @@ def _read_families(path: Path, data: Any, defined: Mapping[str, Any]) -> dict[st
 
 
 _ENTRY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _named_entries(path: Path, data: Any, key: str, not_a_mapping: str) -> Iterator[tuple[str, Any, int | None]]:
+    """Each (name, value, line) of a pack's top-level mapping of named
+    entries ('define', 'families'), its name checked."""
+    entries = data.get(key) or {}
+    if not isinstance(entries, dict):
+        raise RuleError(str(path), _line(data, key), not_a_mapping)
+    for name, value in entries.items():
+        line = getattr(entries, "key_lines", {}).get(name)
+        _check_name(path, line, name)
+        yield name, value, line
 
 
 def _check_name(path: Path, line: int | None, name: Any) -> None:
