@@ -92,7 +92,7 @@ def test_the_fixtures_cover_shops_clinics_and_information() -> None:
 
 def test_disease_claims_are_found_on_their_lines(previewing: Linter) -> None:
     tally = _tally(previewing)
-    assert tally.recall >= 0.35, tally.missed
+    assert tally.recall >= 0.42, tally.missed
     assert tally.precision >= 0.90, tally.false
 
 
@@ -100,7 +100,7 @@ def test_rules_on_by_default_find_disease_claims_too(linter: Linter) -> None:
     """Without the preview rule (CL701), the anti- words, drug substitutes,
     augmenting and pathogen-fighting claims still count."""
     tally = _tally(linter)
-    assert tally.recall >= 0.15, tally.missed
+    assert tally.recall >= 0.24, tally.missed
     assert tally.precision >= 0.90, tally.false
 
 

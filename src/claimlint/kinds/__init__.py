@@ -315,6 +315,7 @@ def builtin_kinds() -> dict[str, type[RuleKind]]:
     from .contact import ContactKind
     from .disclosure import DisclosureKind
     from .evidence import EvidenceKind
+    from .listed import ListedKind
     from .meta import MetaKind
     from .phrase import PhraseKind
 
@@ -324,5 +325,6 @@ def builtin_kinds() -> dict[str, type[RuleKind]]:
         "contact": ContactKind,
         "consistency": ConsistencyKind,
         "disclosure": DisclosureKind,
+        "listed": ListedKind,
         "meta": MetaKind,
     }

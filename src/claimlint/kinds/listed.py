@@ -1,0 +1,66 @@
+"""``listed``: claims a page makes by listing. A lead-in (a heading such as
+"Conditions we treat", or a line ending "we can help with:") followed by a
+list says of each item what the lead-in says: each item that opens with what
+the rule's ``item`` pattern matches is a finding, on the matched words.
+
+Items are the list-item blocks that follow the lead-in (Markdown and HTML),
+or, in plain text, the bulleted lines of the lead-in's own paragraph. The list
+ends at the first block that is not a list item."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..analysis import Analysis
+from ..rulespec import RuleSpec
+from . import PAGE, STRINGS, Hit, PatternCompiler, RuleKind
+
+_BULLET_LINE = regex.compile(r"(?m)^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+_LEAD_BLOCKS = frozenset({"heading", "paragraph", "line", "table-cell"})
+
+
+class ListedKind(RuleKind):
+    OPTIONS = {
+        "page": PAGE,
+        "lead": STRINGS,
+        "item": STRINGS,
+    }
+
+    def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
+        super().__init__(spec, compiler)
+        self.lead = self.pattern("lead")
+        self.item = self.pattern("item")
+        if self.lead is None or self.item is None:
+            raise spec.origin.error("a listed rule needs 'lead' and 'item' patterns", "lead")
+
+    def page_patterns(self) -> Iterable[regex.Pattern[str]]:
+        # Items are read only after a lead-in: the lead-in alone is watched.
+        return [self.lead] if self.lead is not None else []
+
+    def scan(self, analysis: Analysis) -> Iterable[Hit]:
+        assert self.lead is not None and self.item is not None
+        prose, blocks = analysis.prose, analysis.document.blocks
+        for index, block in enumerate(blocks):
+            if block.kind not in _LEAD_BLOCKS:
+                continue
+            lead = self.lead.search(prose, block.start, block.end)
+            if lead is None:
+                continue
+            for start, end in self._items(prose, blocks, index, lead.end()):
+                found = self.item.match(prose, start, end)
+                if found is not None and found.end() > found.start():
+                    yield Hit(found.start(), found.end(), values={"lead": " ".join(lead.group().split())})
+
+    @staticmethod
+    def _items(prose: str, blocks: tuple, index: int, lead_end: int) -> Iterable[tuple[int, int]]:  # type: ignore[type-arg]
+        block = blocks[index]
+        # Bulleted lines inside the lead-in's own block (plain text).
+        for bullet in _BULLET_LINE.finditer(prose, lead_end, block.end):
+            line_end = prose.find("\n", bullet.end(), block.end)
+            yield bullet.end(), block.end if line_end < 0 else line_end
+        for following in blocks[index + 1 :]:
+            if following.kind != "list-item":
+                return
+            yield following.start, following.end
