@@ -265,6 +265,13 @@ class RuleKind:
         except Exception as exc:  # noqa: BLE001 - see _invalid_pattern
             raise _invalid_pattern(self.spec, key, exc) from None
 
+    def required_pattern(self, key: str) -> regex.Pattern[str]:
+        """Compile option ``key``, which this kind cannot do without."""
+        compiled = self.pattern(key)
+        if compiled is None:
+            raise self.spec.origin.error(f"a {self.spec.kind} rule needs '{key}' patterns", key)
+        return compiled
+
     def patterns_each(self, key: str) -> list[regex.Pattern[str]]:
         """Compile each pattern under option ``key`` on its own (for options
         where every entry must match, or where matches are counted)."""

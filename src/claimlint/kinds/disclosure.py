@@ -31,16 +31,13 @@ class DisclosureKind(RuleKind):
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
         super().__init__(spec, compiler)
-        self.claim = self.pattern("claim")
-        self.disclosure = self.pattern("disclosure")
-        if self.claim is None or self.disclosure is None:
-            raise spec.origin.error("a disclosure rule needs 'claim' and 'disclosure' patterns", "claim")
+        self.claim = self.required_pattern("claim")
+        self.disclosure = self.required_pattern("disclosure")
 
     def page_patterns(self) -> Iterable[regex.Pattern[str]]:
-        return [pattern for pattern in (self.claim, self.disclosure) if pattern is not None]
+        return [self.claim, self.disclosure]
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
-        assert self.claim is not None and self.disclosure is not None
         if next(iter(analysis.finditer(self.disclosure)), None) is not None:
             return
         cues = analysis.cues.of(_NOT_A_CLAIM)

@@ -9,11 +9,12 @@ ends at the first block that is not a list item."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import regex
 
 from ..analysis import Analysis
+from ..document import Block
 from ..rulespec import RuleSpec
 from . import PAGE, STRINGS, Hit, PatternCompiler, RuleKind
 
@@ -30,17 +31,14 @@ class ListedKind(RuleKind):
 
     def __init__(self, spec: RuleSpec, compiler: PatternCompiler) -> None:
         super().__init__(spec, compiler)
-        self.lead = self.pattern("lead")
-        self.item = self.pattern("item")
-        if self.lead is None or self.item is None:
-            raise spec.origin.error("a listed rule needs 'lead' and 'item' patterns", "lead")
+        self.lead = self.required_pattern("lead")
+        self.item = self.required_pattern("item")
 
     def page_patterns(self) -> Iterable[regex.Pattern[str]]:
         # Items are read only after a lead-in: the lead-in alone is watched.
-        return [self.lead] if self.lead is not None else []
+        return [self.lead]
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
-        assert self.lead is not None and self.item is not None
         prose, blocks = analysis.prose, analysis.document.blocks
         for index, block in enumerate(blocks):
             if block.kind not in _LEAD_BLOCKS:
@@ -54,7 +52,7 @@ class ListedKind(RuleKind):
                     yield Hit(found.start(), found.end(), values={"lead": " ".join(lead.group().split())})
 
     @staticmethod
-    def _items(prose: str, blocks: tuple, index: int, lead_end: int) -> Iterable[tuple[int, int]]:  # type: ignore[type-arg]
+    def _items(prose: str, blocks: Sequence[Block], index: int, lead_end: int) -> Iterable[tuple[int, int]]:
         block = blocks[index]
         # Bulleted lines inside the lead-in's own block (plain text).
         for bullet in _BULLET_LINE.finditer(prose, lead_end, block.end):
