@@ -1,0 +1,82 @@
+"""What a page is for decides much of what counts: the same "studies show" is
+evidence offered for a product on a seller's page and a summary of research on
+a patient leaflet. These tests build whole pages, since no single sentence
+shows a page's class."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.analysis import Analysis
+from claimlint.packs import load_rules
+from claimlint.readers import read_document
+from claimlint.runner import Linter
+
+CUES = load_rules().cues
+
+# Two kinds of patient-information signal: a referral to the reader's doctor and
+# a description of standard care.
+LEAFLET = (
+    "Gout and its care\n"
+    "Treatment usually involves medicines that lower uric acid.\n"
+    "Studies have shown that losing weight lowers the number of flares.\n"
+    "Talk to your doctor before you change your diet.\n"
+)
+CLAIM_LINE = 3
+
+
+def _page(text: str) -> Analysis:
+    return Analysis(read_document("<text>", text, "text", ()), None, CUES)
+
+
+def _lines(linter: Linter, text: str, code: str) -> list[int]:
+    return [f.span.line for f in linter.check_text(text, "text") if f.rule == code]
+
+
+def test_two_kinds_of_patient_information_make_an_informing_page(linter: Linter) -> None:
+    assert _page(LEAFLET).pages.is_("inform")
+    assert _lines(linter, LEAFLET, "CL301") == []
+
+
+def test_one_kind_of_patient_information_is_not_enough(linter: Linter) -> None:
+    text = LEAFLET.replace("Talk to your doctor before you change your diet.\n", "")
+    assert not _page(text).pages.is_("inform")
+    assert _lines(linter, text, "CL301") == [CLAIM_LINE]
+
+
+def test_faq_headings_and_definitions_count_as_one_kind() -> None:
+    # Marketing pages ask "What is X?" and define diseases too.
+    text = (
+        "What is knee arthritis?\n"
+        "Knee arthritis is a condition in which cartilage wears away.\n"
+        "Researchers are studying new injections.\n"
+        "Studies have shown that our injections rebuild cartilage.\n"
+    )
+    assert not _page(text).pages.is_("inform")
+
+
+@pytest.mark.parametrize("promotion", [
+    "Our patients report remarkable results.",
+    "This therapy brings new hope to families.",
+    "Read our success stories.",
+    "A revolutionary approach to joint pain.",
+])
+def test_a_promoters_voice_is_never_patient_information(linter: Linter, promotion: str) -> None:
+    text = LEAFLET + promotion + "\n"
+    page = _page(text)
+    assert page.pages.is_("promotes")
+    assert not page.pages.is_("inform")
+    assert _lines(linter, text, "CL301") == [CLAIM_LINE]
+
+
+def test_a_news_report_is_not_patient_information() -> None:
+    # A press release reports research; its own cues ('specific study') govern it.
+    text = (
+        "BOSTON - A new drug slowed memory loss, researchers reported.\n"
+        "The findings were published in the journal Neurology.\n"
+        "Treatment usually involves medicines that ease symptoms, said Smith.\n"
+        "Talk to your doctor about the trial.\n"
+    )
+    page = _page(text)
+    assert page.pages.is_("report")
+    assert not page.pages.is_("inform")
