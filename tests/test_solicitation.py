@@ -5,6 +5,8 @@ offers as "we offer" does."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimlint.runner import Linter
 
 FOOTER = "\n\n---\n\nLakeview Medica · Tel: +1 415 555 0134 · care@lakeview-medica.example\n"
@@ -60,3 +62,18 @@ def test_a_provider_named_in_a_warning_is_not_an_offer(linter: Linter) -> None:
         "Regulators warned Lakeview Medica for selling stem cell treatments for multiple sclerosis.\n"
     )
     assert _solicitation_lines(linter, page) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Call us: 1-800-743-2636",
+    "Call now 1 800 743 2636",
+    "Call toll-free (888) 743-2636",
+])
+def test_a_phone_number_after_call_us_is_a_contact(linter: Linter, line: str) -> None:
+    text = f"We offer PRP injections for knee arthritis.\n{line}\n"
+    assert [f.span.line for f in linter.check_text(text, "text") if f.rule == "CL401"] == [2]
+
+
+def test_a_range_of_numbers_is_not_a_phone_number(linter: Linter) -> None:
+    text = "We offer PRP injections for knee arthritis.\nCall us about the 1-800-2000 day programme.\n"
+    assert not [f for f in linter.check_text(text, "text") if f.rule == "CL401"]

@@ -16,7 +16,9 @@ _PHONE_CANDIDATE = lazy(
     r"(?<![\w/.=:#-])(?:\+|00)?\(?\d[\d \t().\-\u2010-\u2013]{5,20}\d(?![\w/-]|\.\d)"
 )
 _PHONE_CONTEXT = lazy(
-    r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b\W{0,12}$|[☎📞📱]\W{0,6}$"
+    # "Tel:", "Call us:", "Call now", "Call toll-free"
+    r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b"
+    r"(?:\s+(?:us|me|now|today|toll[\s-]?free|free))*\W{0,12}$|[☎📞📱]\W{0,6}$"
     # "Contact Harbour Acupuncture on 9387 3389", "call our front desk at"
     r"|(?i:\b(?:call|phone|ring|contact|text|reach)\b(?:\s+[\w&'’.-]+){1,4}\s+(?:on|at)\W{0,3}$)"
 )
@@ -24,7 +26,7 @@ _PHONE_CONTEXT = lazy(
 # after words that ask the reader to call.
 _SHORT_LOCAL_SHAPE = lazy(r"^\d{4}[ .\-]?\d{4}$")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
-_LOCAL_SHAPE = lazy(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
+_LOCAL_SHAPE = lazy(r"^(?:1[ .\-])?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
 EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 MESSAGING = lazy(
     r"(?i)(?<![\w])(?:whats\s?app|telegram|viber|wechat|we\s?chat|line\s+id|kakao\s?talk|wa\.me/\S+|t\.me/\S+|signal\s+(?:app|messenger|number))(?![\w])"
