@@ -80,3 +80,19 @@ def test_a_news_report_is_not_patient_information() -> None:
     page = _page(text)
     assert page.pages.is_("report")
     assert not page.pages.is_("inform")
+
+
+@pytest.mark.parametrize(("sentence", "offers"), [
+    ("We offer PRP injections for knee pain.", True),
+    ("We provide stem cell treatments at two clinics.", True),
+    ("We provide information and support for families.", False),
+    ("We do not offer any treatment.", False),
+    ("We fund research into new treatments.", False),
+])
+def test_what_we_offer_makes_an_offer_page(sentence: str, offers: bool) -> None:
+    assert _page(sentence + "\n").pages.is_("offer") is offers
+
+
+def test_two_signals_in_the_same_words_count_once() -> None:
+    # "affected individuals" is read by two kinds of signal; it is one sign.
+    assert not _page("Affected individuals often tire easily.\n").pages.is_("inform")

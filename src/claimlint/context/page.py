@@ -59,7 +59,8 @@ class PageReader:
             return PageVerdict(page.name, page.label, (), False)
         for signal in page.signals:
             span = self.analysis.first_match(signal)
-            if span is not None:
+            # Two kinds of signal read in the same words are one sign, not two.
+            if span is not None and not any(span[0] < end and start < span[1] for start, end in found):
                 found.append(span)
                 if len(found) >= page.minimum:
                     break
