@@ -138,6 +138,9 @@ BROKEN_PACKS = {
     "page classes judged unless each other": (
         "pack: house\npages:\n  first:\n    signals: [x]\n    unless: [second]\n  second:\n    signals: [y]\n    unless: [first]\n",
         3, "page class 'first': 'unless' goes round in a circle (first -> second -> first)"),
+    "outweighing a class it is not judged unless": (
+        "pack: house\npages:\n  first:\n    signals: [x, y]\n    unless: [second]\n    outweighs: {third: 2}\n  second:\n    signals: [z]\n",
+        6, "page class 'first': 'outweighs' must map classes of 'unless' to a number of signals"),
     # The thirteenth list overall is the first past what the built-in packs hold.
     "more term lists than the gazetteer takes": (
         "pack: house\ndefine:\n" + "".join(f"  list_{i}:\n    terms: [term{i}]\n" for i in range(13)),

@@ -96,3 +96,23 @@ def test_what_we_offer_makes_an_offer_page(sentence: str, offers: bool) -> None:
 def test_two_signals_in_the_same_words_count_once() -> None:
     # "affected individuals" is read by two kinds of signal; it is one sign.
     assert not _page("Affected individuals often tire easily.\n").pages.is_("inform")
+
+
+def test_enough_patient_information_outweighs_a_providers_own_voice() -> None:
+    # A pharmacy's leaflet names the pharmacy and offers a call; with three kinds
+    # of patient information it is still a leaflet, with two it is the pharmacy's offer.
+    leaflet = (
+        "Call our pharmacy team with questions.\n"
+        "Metformin is usually the first medicine for type 2 diabetes.\n"
+        "Type 2 diabetes is a condition that affects about 1 in 10 adults.\n"
+        "Tell your doctor if you feel unwell.\n"
+    )
+    page = _page(leaflet)
+    assert page.pages.is_("offer") and page.pages.is_("inform")
+    shorter = leaflet.replace("Tell your doctor if you feel unwell.\n", "")
+    assert not _page(shorter).pages.is_("inform")
+
+
+def test_a_warning_about_testimonials_is_not_a_promoters_voice() -> None:
+    assert not _page("Be wary of testimonials on clinic websites.\n").pages.is_("promotes")
+    assert _page("Read our patients' testimonials.\n").pages.is_("promotes")

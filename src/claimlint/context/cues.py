@@ -26,7 +26,7 @@ STRUCTURAL_SCOPES = ("question", "quotation", "citation")
 SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
 SPEAKERS = ("not-own", "third-party")
 _CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "lead_ins", "sentences_after", "description"})
-_PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "description", "label"})
+_PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "outweighs", "description", "label"})
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -49,7 +49,9 @@ class Cue:
 @dataclass(frozen=True)
 class PageClass:
     """A kind of page: ``minimum`` different ``signals``, or any one of the
-    ``decisive`` ones, make a page one, unless it is one of ``unless``."""
+    ``decisive`` ones, make a page one, unless it is one of ``unless``, which
+    ``outweighs`` overrides with more signals (a pharmacy's leaflet that gives
+    the pharmacy's number is still patient information)."""
 
     name: str
     signals: tuple[regex.Pattern[str], ...]
@@ -58,6 +60,8 @@ class PageClass:
     label: str = ""
     where: str = ""
     decisive: tuple[regex.Pattern[str], ...] = ()
+    outweighs: tuple[tuple[str, int], ...] = ()
+    """``(class, n)`` for a class of ``unless``: n different signals make the page this class all the same."""
 
 
 @dataclass(frozen=True)
@@ -233,9 +237,15 @@ def _page(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> PageCla
         except (regex.error, ValueError) as exc:
             raise RuleError(path, _key_line(spec, key), f"page class '{name}': invalid {key} pattern: {exc}") from None
 
+    outweighs = spec.get("outweighs", {})
+    if not isinstance(outweighs, dict) or not all(
+            other in unless and isinstance(n, int) and not isinstance(n, bool) and minimum <= n <= len(signals)
+            for other, n in outweighs.items()):
+        raise RuleError(path, _key_line(spec, "outweighs"), f"page class '{name}': 'outweighs' must map classes of 'unless' "
+                        "to a number of signals between 'min' and the number of signals")
     label = spec.get("label", name)
     return PageClass(name, compiled("signals", signals), minimum, tuple(unless), str(label), f"{path}:{line}" if line else path,
-                     compiled("decisive", decisive))
+                     compiled("decisive", decisive), tuple(outweighs.items()))
 
 
 class _Located(dict):  # type: ignore[type-arg]

@@ -48,8 +48,13 @@ class PageReader:
         return self.verdict(name).holds
 
     def _judge(self, page: PageClass) -> PageVerdict:
-        if any(self.is_(other) for other in page.unless):
-            return PageVerdict(page.name, page.label, (), False)
+        minimum = page.minimum
+        outweighs = dict(page.outweighs)
+        for other in page.unless:
+            if self.is_(other):
+                if other not in outweighs:
+                    return PageVerdict(page.name, page.label, (), False)
+                minimum = max(minimum, outweighs[other])
         for signal in page.decisive:
             span = self.analysis.first_match(signal)
             if span is not None:
@@ -62,9 +67,9 @@ class PageReader:
             # Two kinds of signal read in the same words are one sign, not two.
             if span is not None and not any(span[0] < end and start < span[1] for start, end in found):
                 found.append(span)
-                if len(found) >= page.minimum:
+                if len(found) >= minimum:
                     break
-        return PageVerdict(page.name, page.label, tuple(found), len(found) >= page.minimum)
+        return PageVerdict(page.name, page.label, tuple(found), len(found) >= minimum)
 
     def describe(self, name: str) -> str:
         """"this page offers a treatment ('book your consultation', line 40)"."""
