@@ -78,8 +78,8 @@ def _tally(linter: Linter, kind: str | None = None) -> Tally:
 
 
 @pytest.fixture(scope="module")
-def previewing() -> Linter:
-    return Linter(Config(preview=True))
+def without_cl701() -> Linter:
+    return Linter(Config(ignore=("CL701",)))
 
 
 def test_the_fixtures_cover_shops_clinics_and_information() -> None:
@@ -90,29 +90,27 @@ def test_the_fixtures_cover_shops_clinics_and_information() -> None:
     assert len(list(CAREFUL.glob("c*.*"))) >= 30
 
 
-def test_disease_claims_are_found_on_their_lines(previewing: Linter) -> None:
-    tally = _tally(previewing)
+def test_disease_claims_are_found_on_their_lines(linter: Linter) -> None:
+    tally = _tally(linter)
     assert tally.recall >= 0.42, tally.missed
     assert tally.precision >= 0.90, tally.false
 
 
-def test_rules_on_by_default_find_disease_claims_too(linter: Linter) -> None:
-    """Without the preview rule (CL701), the anti- words, drug substitutes,
-    augmenting and pathogen-fighting claims still count."""
-    tally = _tally(linter)
+def test_the_rules_besides_plain_treatment_claims_find_their_share(without_cl701: Linter) -> None:
+    """Without CL701 (treat, relieve, prevent), the anti- words, drug
+    substitutes, augmenting, pathogen-fighting and listed claims still count."""
+    tally = _tally(without_cl701)
     assert tally.recall >= 0.24, tally.missed
     assert tally.precision >= 0.90, tally.false
 
 
-def test_informational_fixture_pages_stay_quiet(linter: Linter, previewing: Linter) -> None:
+def test_informational_fixture_pages_stay_quiet(linter: Linter) -> None:
     assert _tally(linter, "reputable").false == []
-    assert len(_tally(previewing, "reputable").false) <= 3
 
 
-def test_careful_patient_information_stays_quiet(linter: Linter, previewing: Linter) -> None:
+def test_careful_patient_information_stays_quiet(linter: Linter) -> None:
     pages = sorted(p for p in CAREFUL.iterdir() if p.name.startswith("c"))
     assert [(p.name, line) for p in pages for line in _disease_lines(linter, p)] == []
-    assert len([(p.name, line) for p in pages for line in _disease_lines(previewing, p)]) <= 2
 
 
 def test_structure_function_claims_without_the_fda_disclaimer_get_one_finding_per_page(linter: Linter) -> None:

@@ -59,7 +59,7 @@ def test_faq_headings_and_definitions_count_as_one_kind() -> None:
     "Our patients report remarkable results.",
     "This therapy brings new hope to families.",
     "Read our success stories.",
-    "A revolutionary approach to joint pain.",
+    "A life-changing approach to joint pain.",
 ])
 def test_a_promoters_voice_is_never_patient_information(linter: Linter, promotion: str) -> None:
     text = LEAFLET + promotion + "\n"
