@@ -116,3 +116,14 @@ def test_enough_patient_information_outweighs_a_providers_own_voice() -> None:
 def test_a_warning_about_testimonials_is_not_a_promoters_voice() -> None:
     assert not _page("Be wary of testimonials on clinic websites.\n").pages.is_("promotes")
     assert _page("Read our patients' testimonials.\n").pages.is_("promotes")
+
+
+@pytest.mark.parametrize("caution", [
+    "Side effects can include nausea and headache.",
+    "The evidence is limited and of low quality.",
+    "It should not be used in pregnancy.",
+])
+def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str) -> None:
+    text = f"Treatment usually involves rest and fluids.\n{caution}\nStudies have shown that zinc shortens colds.\n"
+    assert _page(text).pages.is_("inform")
+    assert not _page(text.replace(caution + "\n", "")).pages.is_("inform")
