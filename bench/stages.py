@@ -31,6 +31,7 @@ import benchmark  # noqa: E402
 from claimlint.analysis import Analysis  # noqa: E402
 from claimlint.decoding import decode  # noqa: E402
 from claimlint.engine import _KEPT, Engine, _windows  # noqa: E402
+from claimlint.pipeline import page_allows  # noqa: E402
 from claimlint.readers import read_document  # noqa: E402
 from claimlint.runner import Linter  # noqa: E402
 
@@ -73,6 +74,9 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
         start = clock()
         for rule in engine._document_level:
             before = clock()
+            require, cancel = engine._document_pages[rule.spec.code]
+            if (require or cancel) and not page_allows(analysis, require, cancel):
+                continue
             hits.extend((rule, hit, _KEPT) for hit in rule.checker.scan(analysis))
             rules[rule.spec.code] += clock() - before
         stages["page-level rules"] += clock() - start
