@@ -150,3 +150,25 @@ def test_a_speaker_window_cut_inside_a_word_starts_after_it() -> None:
     start = text.index("claim")
     assert text[start - 80 : start].startswith("our ")
     assert clause_before(text, 0, start, 80).split()[0] == "along"
+
+
+def test_a_link_to_the_product_itself_is_no_citation() -> None:
+    """A link cites a source; a link to the seller's shop, a booking or contact
+    form, an e-mail address or a social profile cites nothing."""
+    linter = Linter()
+
+    def evidence_lines(text: str, fmt: str = "markdown") -> list[int]:
+        return [f.span.line for f in linter.check_text(text, fmt) if f.category == "uncited-evidence"]
+
+    for target in ("https://shop.example.com/products/calm-caps", "/cart?add=12", "https://example.org/book-now",
+                   "mailto:team@example.org", "https://www.instagram.com/examplebrand"):
+        page = f"# Calm\n\nClinical studies show that [our capsules]({target}) lower stress.\n"
+        assert evidence_lines(page) == [3], target
+        html = f'<p>Research has shown that <a href="{target}">this tea</a> eases tension.</p>'
+        assert evidence_lines(html, "html") == [1], target
+        assert evidence_lines(f"Studies have found it calms the mind. Details: {target}\n", "text") == [1] \
+            or not target.startswith("http"), target
+    for target in ("https://pubmed.ncbi.nlm.nih.gov/12345678/", "https://doi.org/10.1000/xyz123",
+                   "https://journal.example.org/articles/2021/calm-trial"):
+        page = f"# Calm\n\nClinical studies show that [our capsules]({target}) lower stress.\n"
+        assert evidence_lines(page) == [], target

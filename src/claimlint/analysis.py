@@ -213,10 +213,12 @@ class Analysis:
         return self.citation_span(start, end) is not None
 
     def citation_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where the first citation in ``[start, end)`` stands: a link, or a
-        DOI, PMID, registry number, author-year or resolving reference marker."""
+        """Where the first citation in ``[start, end)`` stands: a link to
+        something other than a shop, a form or a profile, or a DOI, PMID,
+        registry number, author-year or resolving reference marker."""
         for link in self.document.links_between(start, end):
-            return max(start, link.start), min(end, link.end)
+            if citations.may_hold_evidence(link.target):
+                return max(start, link.start), min(end, link.end)
         # Whether reference markers resolve is a search of the whole page, asked
         # only when a marker ("[3]") turns up.
         match = citations.find_citation(self.prose, start, end, lambda: self.references_resolve)

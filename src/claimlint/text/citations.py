@@ -65,6 +65,25 @@ def url_spans(prose: str) -> list[tuple[int, int]]:
     return merged
 
 
+# Link targets that cannot be the evidence for a claim: the product's own shop
+# or cart, a booking or contact form, an e-mail address or phone number, a
+# social-media profile. A seller's "proven to work with [our capsules](/shop)"
+# cites nothing.
+_NOT_EVIDENCE = lazy(
+    r"^(?:mailto:|tel:|sms:|javascript:|whatsapp:)"
+    r"|[/.=](?:products?|shop|store|cart|basket|checkout|collections|buy|order|add-to-cart|subscribe|book(?:ing)?|appointments?|contact(?:-us)?)(?:[/.?#&=_-]|$)"
+    r"|\b(?:facebook|instagram|twitter|x|tiktok|pinterest|youtube|linkedin)\.com(?:/|$)|\bwa\.me/",
+    regex.IGNORECASE,
+)
+
+
+def may_hold_evidence(target: str) -> bool:
+    """Whether a link's target could be a source: anything but a shop, a form,
+    a contact or a social-media profile. (A link with no target is read as
+    one: the reader cannot tell.)"""
+    return _NOT_EVIDENCE.search(target.strip()) is None
+
+
 _WEB_URL = lazy(r"https?://\S+|\bwww\.\S+")
 _EMAIL_ADDRESS = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -75,6 +94,8 @@ def find_citation(prose: str, start: int, end: int, references_resolve: Callable
     ``references_resolve`` only when a marker is found)."""
     for match in CITATION.finditer(prose, start, end):
         if match.group("marker") and not references_resolve():
+            continue
+        if match.group().lower().startswith(("http", "www.")) and not may_hold_evidence(match.group()):
             continue
         return match
     return None
