@@ -136,6 +136,8 @@ BROKEN_PACKS = {
     "unknown vocabulary entry": ("pack: house\nrules:\n" + GOOD + "    patterns: [\"{no_such_entry}\"]\n", 11, "unknown vocabulary entry {no_such_entry}"),
     "a listed rule without items": ("pack: house\nrules:\n" + _rule(kind="listed", lead=["conditions we treat"]), 3,
                                     "a listed rule needs 'item' patterns"),
+    "a link rule without targets": ("pack: house\nrules:\n" + _rule(kind="link", exclude_text=["shop"]), 3,
+                                    "a link rule needs 'targets' patterns"),
     "a disclosure rule without its statement": ("pack: house\nrules:\n" + _rule(kind="disclosure", claim=["supports"]), 3,
                                                 "a disclosure rule needs 'disclosure' patterns"),
     "unknown kind": ("pack: house\nrules:\n" + _rule(kind="magic"), 5, "unknown rule kind 'magic'"),

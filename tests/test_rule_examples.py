@@ -21,6 +21,8 @@ FIRE = [(r.spec.code, text) for r in RULES for text in r.spec.fires]
 PASS = [(r.spec.code, text) for r in RULES for text in r.spec.passes]
 NEAR = [(r.spec.code, text) for r in RULES for text in r.spec.near]
 TRIGGERS = {r.spec.code: r.checker.trigger for r in RULES}
+# Examples are plain text, except for kinds that read links (Markdown).
+FORMATS = {r.spec.code: type(r.checker).EXAMPLE_FORMAT for r in RULES}
 
 
 def test_every_rule_has_examples_both_ways() -> None:
@@ -43,13 +45,13 @@ def test_example_fires_on_the_marked_words(every_rule, code: str, example: str) 
     text = unmarked(example)
     expected = marked_span(example)
     assert expected is not None, f"{code}: mark the words the rule points at with «» in {example!r}"
-    spans = [(f.span.offset, f.span.end_offset) for f in every_rule.check_text(text) if f.rule == code]
+    spans = [(f.span.offset, f.span.end_offset) for f in every_rule.check_text(text, FORMATS[code]) if f.rule == code]
     assert expected in spans, f"{code} on {text!r}: expected {text[slice(*expected)]!r}, got {[text[a:b] for a, b in spans]}"
 
 
 @pytest.mark.parametrize(("code", "text"), PASS, ids=[f"{c}-pass-{i}" for i, (c, _) in enumerate(PASS)])
 def test_example_passes_because_its_context_rules_it_out(explaining_every_rule, code: str, text: str) -> None:
-    findings = explaining_every_rule.engine.check(read_document("<text>", text, "text", ()), explain=True)
+    findings = explaining_every_rule.engine.check(read_document("<text>", text, FORMATS[code], ()), explain=True)
     assert code not in [f.rule for f in findings if f.dropped is None], f"{code} fired on {text!r}"
     trigger = TRIGGERS[code]
     if trigger is None:
@@ -63,7 +65,7 @@ def test_example_passes_because_its_context_rules_it_out(explaining_every_rule, 
 
 @pytest.mark.parametrize(("code", "text"), NEAR, ids=[f"{c}-near-{i}" for i, (c, _) in enumerate(NEAR)])
 def test_near_example_is_not_matched_by_the_trigger(every_rule, code: str, text: str) -> None:
-    assert code not in [f.rule for f in every_rule.check_text(text)], f"{code} fired on {text!r}"
+    assert code not in [f.rule for f in every_rule.check_text(text, FORMATS[code])], f"{code} fired on {text!r}"
     trigger = TRIGGERS[code]
     if trigger is not None:
         prose = read_document("<text>", text, "text", ()).prose

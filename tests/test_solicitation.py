@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimlint.config import Config
 from claimlint.runner import Linter
 
 FOOTER = "\n\n---\n\nLakeview Medica · Tel: +1 415 555 0134 · care@lakeview-medica.example\n"
@@ -77,3 +78,22 @@ def test_a_phone_number_after_call_us_is_a_contact(linter: Linter, line: str) ->
 def test_a_range_of_numbers_is_not_a_phone_number(linter: Linter) -> None:
     text = "We offer PRP injections for knee arthritis.\nCall us about the 1-800-2000 day programme.\n"
     assert not [f for f in linter.check_text(text, "text") if f.rule == "CL401"]
+
+
+def test_shop_links_are_one_finding_per_run_of_products() -> None:
+    """CL407 (preview) reads link targets: a list of products linked to their
+    shop pages is one finding on the first product's name, a product linked
+    further down is another, and navigation links are not offers."""
+    linter = Linter(Config(preview=True))
+    page = (
+        '<nav><a href="/shop/">Shop</a> <a href="/cart">Cart</a></nav>\n'
+        "<p>Our favourites for a calm winter:</p>\n"
+        '<ul><li><a href="https://example.com/products/zinc-90">Zinc Plus</a></li>\n'
+        '<li><a href="https://example.com/products/vitamin-c">Vitamin C 500</a></li></ul>\n'
+        "<p>Sleep matters as much as diet.</p>\n<p>Rest well.</p>\n<p>Keep warm.</p>\n"
+        '<p>For the evenings, try <a href="/product_info.php?products_id=12">Night Calm Tea</a>.</p>\n'
+        '<p>Read the <a href="https://pubmed.ncbi.nlm.nih.gov/12345678/">trial</a>.</p>\n'
+    )
+    findings = [f for f in linter.check_text(page, "html") if f.rule == "CL407"]
+    assert [(f.span.line, f.text) for f in findings] == [(3, "Zinc Plus"), (8, "Night Calm Tea")]
+    assert [f for f in Linter().check_text(page, "html") if f.rule == "CL407"] == []  # preview only

@@ -244,6 +244,9 @@ class RuleKind:
     # Where a trigger match may lie: within one sentence, or within one block
     # (for patterns such as quotations that span sentences).
     scope: str = "sentence"
+    # The format a rule's examples are written in: "markdown" for kinds that
+    # read what plain text cannot hold (links).
+    EXAMPLE_FORMAT: ClassVar[str] = "text"
 
     @classmethod
     def option_types(cls) -> Mapping[str, Option]:
@@ -322,6 +325,7 @@ def builtin_kinds() -> dict[str, type[RuleKind]]:
     from .contact import ContactKind
     from .disclosure import DisclosureKind
     from .evidence import EvidenceKind
+    from .link import LinkKind
     from .listed import ListedKind
     from .meta import MetaKind
     from .phrase import PhraseKind
@@ -333,5 +337,6 @@ def builtin_kinds() -> dict[str, type[RuleKind]]:
         "consistency": ConsistencyKind,
         "disclosure": DisclosureKind,
         "listed": ListedKind,
+        "link": LinkKind,
         "meta": MetaKind,
     }
