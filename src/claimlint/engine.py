@@ -44,6 +44,7 @@ class Engine:
         watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
         watched += [pattern for rule in self._triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
         watched += self.cues.patterns()
+        watched += self.cues.scope_unions()
         self.watched = [p for p in watched if p is not None and watchable(p)]
         """Every pattern the prefilter answers for (rule triggers, page-level patterns)."""
         self.index = CandidateIndex([p.pattern for p in self.watched])

@@ -87,6 +87,12 @@ class CueBook:
         """Patterns searched over whole pages (page signals), for the prefilter to watch."""
         return [signal for page in self.pages.values() for signal in (*page.decisive, *page.signals)]
 
+    def scope_unions(self) -> list[regex.Pattern[str]]:
+        """Every scope's union (see :meth:`any_of_scope`), for the prefilter to
+        watch: a sentence it names for no union needs no cue search at all."""
+        unions = (self.any_of_scope(scope) for scope in dict.fromkeys(cue.scope for cue in self.cues))
+        return [union for union in unions if union is not None]
+
     def any_of_scope(self, scope: str) -> regex.Pattern[str] | None:
         """One pattern matching wherever any cue of ``scope`` matches: a
         window it finds nothing in needs no search cue by cue (most claims are

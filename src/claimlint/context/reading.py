@@ -10,8 +10,11 @@ the document itself.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
+
+import regex
 
 from .clauses import clause_after, clause_before, clause_before_span, ends_in_disjunction, words_in
 from .cues import Cue, CueBook
@@ -87,7 +90,8 @@ class ContextReader:
         known = self._possible_in.get(in_sentence)
         if known is None:
             stop = min(len(self.prose), sentence_end + _LOOK_AHEAD)
-            known = self._possible_in[in_sentence] = union.search(self.prose, sentence_start, stop) is not None
+            known = self._possible_in[in_sentence] = (self._may_stand(union, sentence_start, stop)
+                                                      and union.search(self.prose, sentence_start, stop) is not None)
         if not known:
             return False
         key = (scope, window)
@@ -95,6 +99,17 @@ class ContextReader:
         if known is None:
             known = self._possible_in[key] = union.search(self.prose, *window) is not None
         return known
+
+    def _may_stand(self, union: regex.Pattern[str], start: int, stop: int) -> bool:
+        """Whether the prefilter leaves a match of ``union`` in ``[start, stop)``
+        possible: one ends in a sentence from the one at ``start`` to the one
+        holding ``stop``. Without an answer from the prefilter, it may."""
+        candidates = self.analysis.candidates(union)
+        if candidates is None:
+            return True
+        sentences = self.analysis.sentences
+        first = bisect.bisect_left(candidates, sentences.index_at(start))
+        return first < len(candidates) and sentences.starts[candidates[first]] < stop
 
     def all_governing(self, start: int, end: int, cues: Sequence[Cue]) -> list[ContextSpan]:
         sentence_start, sentence_end = self.analysis.sentence_bounds(start)
