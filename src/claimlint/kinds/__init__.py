@@ -26,7 +26,7 @@ from ..vocabulary import Entry, Vocabulary
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 _MACRO = regex.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)(?::([a-z0-9]+))?\}")
-_SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(]|\(\?#loose\))")
+_SYMBOL_START = regex.compile(r"(?:\(\?:)*(?:\[|\\[$(\[^.]|[^\w\\(])")
 # A character class, or an escape (so that "\\[" never opens a class).
 _CLASS_OR_ESCAPE = regex.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _BARE_SPACES = regex.compile(r"(?<!\\) +(\?|\*)?")
