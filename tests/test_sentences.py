@@ -74,3 +74,21 @@ def test_sentences_stay_within_their_block() -> None:
     sentences = Sentences(prose, [(0, 11), (13, len(prose))])
     assert [sentences.bounds(index) for index in range(len(sentences))] == [(0, 11), (13, len(prose))]
     assert sentences.index_at(14) == 1 and sentences.index_at(12) == 0
+
+
+def test_an_elision_between_words_is_a_gap_not_a_sentence_end() -> None:
+    """Quoted claims leave words out with ". . .", "…", "***" or "[…]": the
+    prose reads them as spaces of the same length, so a claim's words stay in
+    one sentence and every offset still points into the file."""
+    from claimlint.readers import read_document
+    from claimlint.runner import Linter
+
+    for mark in (" . . . ", "… ", " ... ", "***", " […] "):
+        text = f"Our capsules relieve{mark}arthritis in days. Order today."
+        document = read_document("<text>", text, "text", ())
+        assert len(document.prose.rstrip("\n")) == len(text)
+        assert mark.strip() not in document.prose
+        findings = [f for f in Linter().check_text(text) if f.rule == "CL701"]
+        assert [text[f.span.offset : f.span.end_offset] for f in findings] == [f"relieve{mark}arthritis"], mark
+    # Before a capital, an ellipsis still ends the sentence.
+    assert "..." in read_document("<text>", "It stopped... Then it came back.", "text", ()).prose

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from .model import Span
+from .text.elisions import blank_elisions
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -160,7 +161,7 @@ class ProseBuilder:
         return Document(
             path=path,
             source=source,
-            prose="".join(self._parts),
+            prose=blank_elisions("".join(self._parts)),
             offsets=OffsetMap(self._pieces),
             blocks=tuple(self.blocks),
             links=tuple(self.links),

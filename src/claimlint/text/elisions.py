@@ -1,0 +1,26 @@
+"""Elisions: marks that stand for words left out of one sentence.
+
+Quoted claims drop words with an ellipsis ("a study done in Italy . . .
+suggested", "can help…. with the prevention of", "studies***improvements
+in", "I wouldn't recommend them […] but"). Read as punctuation, the dots end a
+sentence and part a claim's words; read as a gap, they join them. In the
+prose, each such mark between a word and a lower-case word becomes as many
+spaces: offsets are unchanged, so every position still points into the file,
+and every rule reads the gap as white space at no cost to its patterns. An
+ellipsis before a capital ends its sentence as before ("It stopped... Then")."""
+
+from __future__ import annotations
+
+from ..lazyregex import lazy
+
+_ELISION = lazy(
+    r"(?<=\w[ \t]?)(?:\.[ \t]?\.(?:[ \t]?\.)*|…+\.*|\*{3,}|\[(?:…|\.\.\.)\])(?=[ \t]*\p{Ll})"
+)
+_MARKS = ("..", ". .", "…", "***", "[")
+
+
+def blank_elisions(prose: str) -> str:
+    """``prose`` with each elision between words replaced by spaces."""
+    if not any(mark in prose for mark in _MARKS):
+        return prose
+    return _ELISION.sub(lambda match: " " * len(match.group()), prose)
