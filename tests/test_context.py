@@ -172,3 +172,19 @@ def test_a_link_to_the_product_itself_is_no_citation() -> None:
                    "https://journal.example.org/articles/2021/calm-trial"):
         page = f"# Calm\n\nClinical studies show that [our capsules]({target}) lower stress.\n"
         assert evidence_lines(page) == [], target
+
+
+def test_a_rhetorical_question_asserts_what_it_asks() -> None:
+    """"Did you know ...?", "Why suffer when ...?" and "Isn't it time ...?"
+    make the claim they ask about; a plain question, or a rhetorical one
+    about what others claim, does not."""
+    linter = Linter()
+
+    def rules(text: str) -> set[str]:
+        return {f.rule for f in linter.check_text(text)}
+
+    assert "CL101" in rules("Did you know that our ginger syrup cures migraines?")
+    assert "CL301" in rules("Have you heard that trials prove our lozenges relieve sore throats?")
+    assert "CL101" in rules("Why suffer when our patch cures shingles for good?")
+    assert "CL101" not in rules("Can a ginger syrup cure migraines?")
+    assert "CL101" not in rules("Did you know that some clinics claim their syrup cures migraines?")

@@ -25,7 +25,8 @@ PATTERN_SCOPES = ("clause", "after", "sentence-before", "sentence", "within", "n
 STRUCTURAL_SCOPES = ("question", "quotation", "citation")
 SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
 SPEAKERS = ("not-own", "third-party")
-_CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "lead_ins", "sentences_after", "description"})
+_CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "unless_opening", "lead_ins", "sentences_after",
+                       "description"})
 _PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "outweighs", "description", "label"})
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -44,6 +45,8 @@ class Cue:
     lead_ins: regex.Pattern[str] | None = None
     sentences_after: int = 1
     where: str = ""
+    unless_opening: regex.Pattern[str] | None = None
+    """Question scope: openings that make a question assert what it asks ("Did you know ...?")."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,7 @@ def _cue(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> Cue:
     if scope in PATTERN_SCOPES and patterns is None:
         raise RuleError(path, line, f"cue '{name}': a {scope} cue needs 'patterns'")
     return Cue(name, cue_type, scope, patterns, spec.get("reach"), compiled("ignore"), speaker, compiled("unless_after"),
-               compiled("lead_ins"), spec.get("sentences_after", 1), where)
+               compiled("lead_ins"), spec.get("sentences_after", 1), where, compiled("unless_opening"))
 
 
 def _page(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> PageClass:

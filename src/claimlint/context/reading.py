@@ -142,6 +142,8 @@ class ContextReader:
         if scope == "question":
             if not is_question(self.prose, sentence_start, sentence_end) or self._answered(cue, start):
                 return None
+            if cue.unless_opening is not None and cue.unless_opening.match(self.prose, sentence_start, start) is not None:
+                return None  # a rhetorical question: "Did you know that our tea cures ...?"
             return ContextSpan(cue.type, cue.name, sentence_end - 1, sentence_end)
         if scope == "quotation":
             return ContextSpan(cue.type, cue.name, start, end) if is_mentioned(self.prose, start, end) else None
