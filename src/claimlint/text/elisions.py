@@ -7,16 +7,18 @@ sentence and part a claim's words; read as a gap, they join them. In the
 prose, each such mark between a word and a lower-case word becomes as many
 spaces: offsets are unchanged, so every position still points into the file,
 and every rule reads the gap as white space at no cost to its patterns. An
-ellipsis before a capital ends its sentence as before ("It stopped... Then")."""
+ellipsis before a capital ends its sentence as before ("It stopped... Then").
+An editor's "[sic]" is blanked wherever it stands: it is no word of the claim."""
 
 from __future__ import annotations
 
 from ..lazyregex import lazy
 
 _ELISION = lazy(
-    r"(?<=\w[ \t]?)(?:\.[ \t]?\.(?:[ \t]?\.)*|…+\.*|\*{3,}|\[(?:…|\.\.\.)\])(?=[ \t]*\p{Ll})"
+    r"(?<=\w[ \t]?)(?:\.[ \t]?\.(?:[ \t]?\.)*|…+\.*|\*{3,}|\[(?:…|\.\.\.)\])(?=[ \t]*(?:\[sic\][ \t]*)?\p{Ll})"
+    r"|\[sic\]"
 )
-_MARKS = ("..", ". .", "…", "***", "[")
+_MARKS = ("..", ". .", "…", "***", "[")  # "[" for "[…]", "[...]" and "[sic]"
 
 
 def blank_elisions(prose: str) -> str:
