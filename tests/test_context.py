@@ -187,4 +187,5 @@ def test_a_rhetorical_question_asserts_what_it_asks() -> None:
     assert "CL301" in rules("Have you heard that trials prove our lozenges relieve sore throats?")
     assert "CL101" in rules("Why suffer when our patch cures shingles for good?")
     assert "CL101" not in rules("Can a ginger syrup cure migraines?")
+    assert "CL101" in rules("Can our ginger syrup cure migraines? Quite possibly!")
     assert "CL101" not in rules("Did you know that some clinics claim their syrup cures migraines?")

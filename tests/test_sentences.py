@@ -92,3 +92,13 @@ def test_an_elision_between_words_is_a_gap_not_a_sentence_end() -> None:
         assert [text[f.span.offset : f.span.end_offset] for f in findings] == [f"relieve{mark}arthritis"], mark
     # Before a capital, an ellipsis still ends the sentence.
     assert "..." in read_document("<text>", "It stopped... Then it came back.", "text", ()).prose
+
+
+def test_editorial_marks_in_a_quoted_claim_read_as_its_words() -> None:
+    from claimlint.readers import read_document
+
+    text = "Benefits: [r]elief from [s]evere [sic] eczema."
+    prose = read_document("<text>", text, "text", ()).prose.rstrip("\n")
+    assert len(prose) == len(text)
+    assert prose.split() == ["Benefits:", "relief", "from", "severe", "eczema."]
+    assert read_document("<text>", "See note [a] below.", "text", ()).prose.startswith("See note [a] below.")

@@ -8,7 +8,8 @@ prose, each such mark between a word and a lower-case word becomes as many
 spaces: offsets are unchanged, so every position still points into the file,
 and every rule reads the gap as white space at no cost to its patterns. An
 ellipsis before a capital ends its sentence as before ("It stopped... Then").
-An editor's "[sic]" is blanked wherever it stands: it is no word of the claim."""
+An editor's "[sic]" is blanked wherever it stands: it is no word of the claim;
+an editor's changed letter ("[t]reatment") is read as the word."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ _ELISION = lazy(
     r"(?<=\w[ \t]?)(?:\.[ \t]?\.(?:[ \t]?\.)*|…+\.*|\*{3,}|\[(?:…|\.\.\.)\])(?=[ \t]*(?:\[sic\][ \t]*)?\p{Ll})"
     r"|\[sic\]"
 )
+# An editor's changed letter: "[t]reatment for [p]imples" reads "  treatment
+# for   pimples" (the letter moves two places to the right: the word's start
+# is off by two, its end exact).
+_CHANGED_LETTER = lazy(r"\[(\p{L})\](?=\p{L})")
 _MARKS = ("..", ". .", "…", "***", "[")  # "[" for "[…]", "[...]" and "[sic]"
 
 
@@ -25,4 +30,7 @@ def blank_elisions(prose: str) -> str:
     """``prose`` with each elision between words replaced by spaces."""
     if not any(mark in prose for mark in _MARKS):
         return prose
-    return _ELISION.sub(lambda match: " " * len(match.group()), prose)
+    prose = _ELISION.sub(lambda match: " " * len(match.group()), prose)
+    if "]" in prose:
+        prose = _CHANGED_LETTER.sub(lambda match: "  " + match.group(1), prose)
+    return prose
