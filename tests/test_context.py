@@ -174,6 +174,25 @@ def test_a_link_to_the_product_itself_is_no_citation() -> None:
         assert evidence_lines(page) == [], target
 
 
+def test_a_link_to_another_page_of_the_same_site_is_no_citation() -> None:
+    """A relative link ("/services/knee-pain", "about.html") points to the
+    seller's own pages, not to a source; a footnote anchor, a PDF or a research
+    page on the site still may hold the evidence."""
+    linter = Linter()
+
+    def evidence_lines(text: str, fmt: str = "markdown") -> list[int]:
+        return [f.span.line for f in linter.check_text(text, fmt) if f.category == "uncited-evidence"]
+
+    for target in ("/services/knee-pain", "../conditions/arthritis.html", "about-us", "/blog/why-prp-works/"):
+        page = f"# Knees\n\nStudies show that [our PRP injections]({target}) rebuild cartilage.\n"
+        assert evidence_lines(page) == [3], target
+        html = f'<p>Research has shown that <a href="{target}">shockwave therapy</a> heals tendons.</p>'
+        assert evidence_lines(html, "html") == [1], target
+    for target in ("#ref-3", "/files/knee-trial-2021.pdf", "/research/prp-knee-trial", "https://doi.org/10.1000/xyz1"):
+        page = f"# Knees\n\nStudies show that [our PRP injections]({target}) rebuild cartilage.\n"
+        assert evidence_lines(page) == [], target
+
+
 def test_a_rhetorical_question_asserts_what_it_asks() -> None:
     """"Did you know ...?", "Why suffer when ...?" and "Isn't it time ...?"
     make the claim they ask about; a plain question, or a rhetorical one

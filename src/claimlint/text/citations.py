@@ -79,9 +79,19 @@ _NOT_EVIDENCE = lazy(
 
 def may_hold_evidence(target: str) -> bool:
     """Whether a link's target could be a source: anything but a shop, a form,
-    a contact or a social-media profile. (A link with no target is read as
-    one: the reader cannot tell.)"""
-    return _NOT_EVIDENCE.search(target.strip()) is None
+    a contact, a social-media profile or another page of the same site. (A
+    link with no target is read as one: the reader cannot tell.)"""
+    target = target.strip()
+    if _SAME_SITE_PAGE.match(target) and not _SOURCE_ON_SITE.search(target):
+        return False
+    return _NOT_EVIDENCE.search(target) is None
+
+
+# A relative link ("/services/knee-pain", "about.html") leads to the seller's own
+# pages: its menu, its services, its blog. A footnote anchor ("#ref-3") is a
+# reference marker, and a PDF or a research page on the site may hold the study.
+_SAME_SITE_PAGE = lazy(r"^(?!#|[a-z][a-z0-9+.-]*:|//|www\.)\S", regex.IGNORECASE)
+_SOURCE_ON_SITE = lazy(r"\.pdf\b|doi|pubmed|pmc|ncbi|/articles?/|/papers?/|/studies/|/research/", regex.IGNORECASE)
 
 
 _WEB_URL = lazy(r"https?://\S+|\bwww\.\S+")
