@@ -17,7 +17,9 @@ _PHONE_CANDIDATE = lazy(
 )
 _PHONE_CONTEXT = lazy(
     # "Tel:", "Call us:", "Call now", "Call toll-free"
-    r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms)\b"
+    r"(?i)\b(?:tel|telephone|phone|ph|call|mobile|mob|cell|whats\s?app|viber|telegram|signal|hotline|fax|contact|text|sms"
+    # "Appointments: 555-0100", "New patients: ...", "Reception (512) ..."
+    r"|appointments?|bookings?|reservations?|enquiries|inquiries|reception|front desk|new patients|patient line|office)\b"
     r"(?:\s+(?:us|me|now|today|toll[\s-]?free|free))*\W{0,12}$|[☎📞📱]\W{0,6}$"
     # "Contact Harbour Acupuncture on 9387 3389", "call our front desk at"
     r"|(?i:\b(?:call|phone|ring|contact|text|reach)\b(?:\s+[\w&'’.-]+){1,4}\s+(?:on|at)\W{0,3}$)"
