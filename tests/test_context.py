@@ -79,6 +79,16 @@ def test_an_expert_description_is_an_endorsement_not_a_distancing() -> None:
     assert is_reported(warned, "breakthrough")
 
 
+
+def test_a_description_with_its_object_between_distances_too() -> None:
+    """"Marketers have described chelation as a miracle cure", "hailed as",
+    "dubbed": someone else's label; "we describe our therapy as a cure" is the
+    page's own."""
+    assert is_reported("Marketers have described chelation as a miracle cure for gout.", "miracle")
+    assert is_reported("Tabloids hailed the injections as a breakthrough for arthritis.", "breakthrough")
+    assert not is_reported("We describe our stem cell therapy as a miracle cure for MS.", "miracle")
+
+
 def test_a_cautioning_heading_covers_its_section_only(linter: Linter) -> None:
     text = (
         "# Red flags to watch for\n\n"
