@@ -218,3 +218,19 @@ def test_a_rhetorical_question_asserts_what_it_asks() -> None:
     assert "CL101" not in rules("Can a ginger syrup cure migraines?")
     assert "CL101" in rules("Can our ginger syrup cure migraines? Quite possibly!")
     assert "CL101" not in rules("Did you know that some clinics claim their syrup cures migraines?")
+
+
+
+def test_a_question_the_page_answers_with_its_product_asserts() -> None:
+    """"Want to reverse your gout? Uricalm can do it." and "Searching for a way to
+    beat eczema? Your search ends here." answer the question with the product;
+    "Nobody can do it yet" answers it with a no."""
+    linter = Linter()
+
+    def rules(text: str) -> set[str]:
+        return {f.rule for f in linter.check_text(text)}
+
+    assert "CL102" in rules("Want to reverse your gout? Uricalm can do it.")
+    assert "CL104" in rules("Searching for a way to eradicate eczema? Your search ends here.")
+    assert "CL102" not in rules("Want to reverse your gout? Nobody can do it yet.")
+    assert "CL102" not in rules("Want to reverse your gout? Talk to your rheumatologist.")
