@@ -234,3 +234,13 @@ def test_a_question_the_page_answers_with_its_product_asserts() -> None:
     assert "CL104" in rules("Searching for a way to eradicate eczema? Your search ends here.")
     assert "CL102" not in rules("Want to reverse your gout? Nobody can do it yet.")
     assert "CL102" not in rules("Want to reverse your gout? Talk to your rheumatologist.")
+
+
+def test_instead_of_is_a_contrast_inside_its_clause(linter: Linter) -> None:
+    """"Managing symptoms instead of reversing gout" contrasts, as "rather than"
+    does; "Instead, our drops reverse gout" opens a clause of its own."""
+    text = "We ease pain instead of reversing gout."
+    assert clause_before(text, 0, text.index("reversing")).endswith("instead of ")
+    assert _lines(linter, "Care aims at easing pain instead of reversing gout.", "CL102") == []
+    assert _lines(linter, "Other brands only ease pain. Instead, our drops reverse gout.", "CL102") == [1]
+    assert _lines(linter, "Others ease pain; instead our drops reverse gout.", "CL102") == [1]

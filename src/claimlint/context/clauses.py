@@ -13,9 +13,10 @@ import regex
 
 from ..lazyregex import lazy
 
-# Words that end a clause: a cue before them does not reach past them.
+# Words that end a clause: a cue before them does not reach past them. ("Instead"
+# opens a clause; "instead of" is a contrast inside one.)
 _CLAUSE_BREAK = lazy(
-    r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|while|and|instead|nevertheless|so)\b",
+    r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|while|and|instead(?!\s+of\b)|nevertheless|so)\b",
     regex.IGNORECASE,
 )
 _WORD = lazy(r"[\p{L}\p{N}’'-]+")
