@@ -244,3 +244,12 @@ def test_instead_of_is_a_contrast_inside_its_clause(linter: Linter) -> None:
     assert _lines(linter, "Care aims at easing pain instead of reversing gout.", "CL102") == []
     assert _lines(linter, "Other brands only ease pain. Instead, our drops reverse gout.", "CL102") == [1]
     assert _lines(linter, "Others ease pain; instead our drops reverse gout.", "CL102") == [1]
+
+
+def test_a_negation_governs_a_list_of_verbs_that_ends_in_the_claim(linter: Linter) -> None:
+    """"No trial has shown that X can ease, halt or reverse gout": the match
+    starts at a later item of the list, and the denial before the first one
+    governs it; "is not greasy, reverses or eases gout" follows an adjective,
+    not a verb, and claims."""
+    assert _lines(linter, "No trial has shown that the tea can ease, halt or reverse gout.", "CL103") == []
+    assert _lines(linter, "Our balm is not greasy, reverses or eases gout.", "CL102") == [1]

@@ -24,6 +24,11 @@ _SPACE = lazy(r"\s+")
 _COORDINATED_TAIL = lazy(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
 _DISJUNCTION = lazy(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
 _LIST_BREAK = frozenset({",", "and", "or"})
+# A match that goes on "halt or reverse ...": it is the tail of a list of verbs
+# when a comma and a verb after a modal stand right before it ("can slow, halt or
+# reverse"), not after an adjective ("is not greasy, soothes and heals").
+_LIST_GOES_ON = lazy(r"[\p{L}\p{N}’'-]+(?:\s+[\p{L}\p{N}’'-]+){0,2}?,?\s+(?:or|and|nor|and/or)\s", regex.IGNORECASE)
+_VERB_ITEM_BEFORE = lazy(r"\b(?:can|could|may|might|will|would|shall|should|must|cannot|to|does|do|did)\s+[\p{L}’'-]+\s*$", regex.IGNORECASE)
 # What ends the stretch after a claim that a following cue may govern from.
 _AFTER_STOP = lazy(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
 MAX_CLAUSE = 120
@@ -61,7 +66,11 @@ def clause_before_span(prose: str, sentence_start: int, match_start: int, max_ch
         # Words of the match's own clause stand between it and the last break:
         # the match is not an item of a list.
         return window_start + breaks[-1].end(), match_start
-    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and 0 < tail_words <= 3 and _COORDINATED_TAIL.search(tail) is not None
+    crossed_item = breaks[-1].group().lower() in _LIST_BREAK and (
+        0 < tail_words <= 3 and _COORDINATED_TAIL.search(tail) is not None
+        or tail_words == 0 and breaks[-1].group() == "," and _LIST_GOES_ON.match(prose, match_start) is not None
+        and _VERB_ITEM_BEFORE.search(window, 0, breaks[-1].start()) is not None
+    )
     while breaks[index].group().lower() in _LIST_BREAK and index > 0:
         item = window[breaks[index - 1].end() : breaks[index].start()]
         words = len(_WORD.findall(item))
