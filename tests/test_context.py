@@ -253,3 +253,27 @@ def test_a_negation_governs_a_list_of_verbs_that_ends_in_the_claim(linter: Linte
     not a verb, and claims."""
     assert _lines(linter, "No trial has shown that the tea can ease, halt or reverse gout.", "CL103") == []
     assert _lines(linter, "Our balm is not greasy, reverses or eases gout.", "CL102") == [1]
+
+
+def test_negations_that_assert_do_not_cancel(linter: Linter) -> None:
+    """"It is never too late to reverse", "no reason you can't", what doctors
+    "don't know that", "why not ...?", "no one else can ... like we do" assert
+    the claim; "do not know how to", "no reason to believe", "nobody can ...,
+    whatever clinics like this one say" still deny it."""
+    asserting = [
+        "It is never too late to reverse gum disease.",
+        "There is no reason you can't reverse your fatty liver.",
+        "Most doctors don't know that gum disease can be reversed at home.",
+        "Why not reverse your prediabetes naturally?",
+        "No one else can reverse autism like we do.",
+    ]
+    denying = [
+        "Researchers do not know how to reverse the damage.",
+        "There is no reason to believe the drops reverse diabetes.",
+        "Nobody can reverse autism, whatever clinics like this one say.",
+        "Doctors don't know whether the drops reverse diabetes.",
+    ]
+    for text in asserting:
+        assert _lines(linter, text, "CL102") == [1], text
+    for text in denying:
+        assert _lines(linter, text, "CL102") == [], text
