@@ -277,3 +277,13 @@ def test_negations_that_assert_do_not_cancel(linter: Linter) -> None:
         assert _lines(linter, text, "CL102") == [1], text
     for text in denying:
         assert _lines(linter, text, "CL102") == [], text
+
+
+def test_a_denial_taken_back_by_ellipsis_claims(linter: Linter) -> None:
+    """"Pills can't reverse fatty liver, but our programme can" makes the claim
+    for the page's own product; "... but lifestyle changes can" and "... but we
+    can help you manage it" do not."""
+    assert _lines(linter, "Pills can't reverse fatty liver, but our programme can.", "CL102") == [1]
+    assert _lines(linter, "No pill can reverse fatty liver, but we can!", "CL102") == [1]
+    assert _lines(linter, "Pills can't reverse fatty liver, but lifestyle changes can.", "CL102") == []
+    assert _lines(linter, "No pill can reverse fatty liver, but we can help you manage it.", "CL102") == []

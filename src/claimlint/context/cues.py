@@ -42,6 +42,9 @@ class Cue:
     ignore: regex.Pattern[str] | None = None
     speaker: str | None = None
     unless_after: regex.Pattern[str] | None = None
+    """Words that take the cue back: searched in the rest of the sentence after the
+    claim (clause and sentence-before scopes), matched at the start of the next
+    sentence (question scope: the page's own answer)."""
     lead_ins: regex.Pattern[str] | None = None
     sentences_after: int = 1
     where: str = ""

@@ -121,7 +121,7 @@ class ContextReader:
                  sentences_after: int | None) -> ContextSpan | None:
         scope = cue.scope
         if scope == "clause":
-            return self._in_clause(cue, start, sentence_start, sentence_end)
+            return self._in_clause(cue, start, end, sentence_start, sentence_end)
         if scope == "sentence-before":
             return self._before(cue, start, end, sentence_start, sentence_end)
         if scope == "after":
@@ -180,9 +180,13 @@ class ContextReader:
         next_start, next_end = sentences.bounds(index)
         return cue.unless_after.match(self.prose, next_start, next_end) is not None
 
-    def _in_clause(self, cue: Cue, start: int, sentence_start: int, sentence_end: int) -> ContextSpan | None:
+    def _in_clause(self, cue: Cue, start: int, end: int, sentence_start: int, sentence_end: int) -> ContextSpan | None:
         clause_start, clause_end = clause_before_span(self.prose, sentence_start, start)
         if clause_start >= clause_end:
+            return None
+        # "Drugs can't reverse diabetes, but our program can": the rest of the
+        # sentence takes the denial back.
+        if cue.unless_after is not None and cue.unless_after.search(self.prose, end, sentence_end):
             return None
         # Under a negation "or" coordinates denied alternatives: "no therapy can
         # cure arthritis or reverse joint damage" denies both.
