@@ -154,3 +154,16 @@ def test_without_the_rust_parser_markdown_is_read_by_markdown_it_py(linter: Lint
     assert markdown._parser() is None
     assert [(f.rule, f.span.line, f.span.column) for f in linter.check_text(page, "markdown", "page.md")] == expected
     assert len(expected) >= 4
+
+
+def test_typographic_hyphens_read_as_hyphens_at_exact_columns(linter: Linter) -> None:
+    """A non-breaking hyphen ("risk\u2011free", "risk&#8209;free") or a Unicode
+    hyphen is the hyphen of "risk-free"; the finding still points at the
+    characters in the file."""
+    for text, fmt, column in (
+        ("Our therapy is risk\u2011free.\n", "text", 16),
+        ("<p>Our therapy is risk&#8209;free.</p>\n", "html", 19),
+        ("Our drops are side\u2010effect free.\n", "markdown", 15),
+    ):
+        found = [(f.rule, f.span.line, f.span.column) for f in linter.check_text(text, fmt) if f.category == "safety-claim"]
+        assert found and found[0][1:] == (1, column), (text, found)

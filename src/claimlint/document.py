@@ -19,6 +19,10 @@ from typing import Iterable, NamedTuple
 from .model import Span
 from .text.elisions import blank_elisions
 
+# Typographic hyphens read as the ASCII one, one character for one so that offsets
+# stay exact: "risk‑free" with a non-breaking hyphen (U+2011, "&#8209;") is "risk-free".
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -161,7 +165,7 @@ class ProseBuilder:
         return Document(
             path=path,
             source=source,
-            prose=blank_elisions("".join(self._parts)),
+            prose=blank_elisions("".join(self._parts)).translate(_HYPHENS),
             offsets=OffsetMap(self._pieces),
             blocks=tuple(self.blocks),
             links=tuple(self.links),
