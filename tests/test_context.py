@@ -287,3 +287,34 @@ def test_a_denial_taken_back_by_ellipsis_claims(linter: Linter) -> None:
     assert _lines(linter, "No pill can reverse fatty liver, but we can!", "CL102") == [1]
     assert _lines(linter, "Pills can't reverse fatty liver, but lifestyle changes can.", "CL102") == []
     assert _lines(linter, "No pill can reverse fatty liver, but we can help you manage it.", "CL102") == []
+
+
+def test_a_parenthesis_does_not_cut_a_denial_from_its_claim(linter: Linter) -> None:
+    """"Nobody, not even its makers, thinks X can reverse gout" denies as "Nobody
+    thinks" does: the interrupting parenthesis is read as if it were not there.
+    "In fact" or "of course" may stand between two clauses, and a denial before
+    them does not reach the claim after them."""
+    denied = [
+        "Nobody, not even the keenest herbalists, thinks the tincture can reverse gout.",
+        "It is false, despite what the adverts say, that chelation reverses autism.",
+        "There is not, and there has never been, any proof that ozone reverses emphysema.",
+        "We do not - and will never - claim that our drops reverse glaucoma.",
+    ]
+    for text in denied:
+        assert _lines(linter, text, "CL102") == [], text
+    assert _lines(linter, "Our balm does not sting, in fact, it reverses eczema.", "CL102") == [1]
+    assert _lines(linter, "It isn't cheap, of course, and it reverses arthritis.", "CL102") == [1]
+
+
+def test_yet_as_an_adverb_does_not_end_the_clause(linter: Linter) -> None:
+    """"No one has yet found a way to" denies; "yet" opens a clause only as a
+    conjunction ("It's gentle, yet it eradicates psoriasis")."""
+    assert _lines(linter, "No one has yet found a way to eradicate lupus.", "CL104") == []
+    assert _lines(linter, "The salve is not harsh, yet it eradicates psoriasis.", "CL104") == [1]
+
+
+def test_a_denied_report_reaches_a_list_of_finite_verbs(linter: Linter) -> None:
+    """"It has not been shown that X eases, slows or reverses Y": the items are
+    finite verbs after "that", and the denial governs the last one too."""
+    assert _lines(linter, "It has not been shown that kelp eases, slows or reverses lupus.", "CL103") == []
+    assert _lines(linter, "Our trials show that kelp eases, slows or reverses lupus.", "CL102") == [1]

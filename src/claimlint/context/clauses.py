@@ -16,7 +16,7 @@ from ..lazyregex import lazy
 # Words that end a clause: a cue before them does not reach past them. ("Instead"
 # opens a clause; "instead of" is a contrast inside one.)
 _CLAUSE_BREAK = lazy(
-    r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|while|and|instead(?!\s+of\b)|nevertheless|so)\b",
+    r"[;:,()\[\]—–]|\s-\s|\b(?:but|however|although|though|(?<!\b(?:has|have|had|not|as|nor)\s)yet(?!\s+to\b)|whereas|while|and|instead(?!\s+of\b)|nevertheless|so)\b",
     regex.IGNORECASE,
 )
 _WORD = lazy(r"[\p{L}\p{N}’'-]+")
@@ -24,14 +24,47 @@ _SPACE = lazy(r"\s+")
 _COORDINATED_TAIL = lazy(r"\b(?:or|and|and/or)\s*$", regex.IGNORECASE)
 _DISJUNCTION = lazy(r"\b(?:or|nor)\s+$", regex.IGNORECASE)
 _LIST_BREAK = frozenset({",", "and", "or"})
+# A subject pronoun opens a clause of its own: "does not sting, in fact, it
+# reverses eczema" is no list whose items share "not".
+_SUBJECT_PRONOUN = lazy(r"\s*(?:it|they|we|this|these|that|he|she|you)\s+", regex.IGNORECASE)
 # A match that goes on "halt or reverse ...": it is the tail of a list of verbs
 # when a comma and a verb after a modal stand right before it ("can slow, halt or
 # reverse"), not after an adjective ("is not greasy, soothes and heals").
 _LIST_GOES_ON = lazy(r"[\p{L}\p{N}’'-]+(?:\s+[\p{L}\p{N}’'-]+){0,2}?,?\s+(?:or|and|nor|and/or)\s", regex.IGNORECASE)
 _VERB_ITEM_BEFORE = lazy(r"\b(?:can|could|may|might|will|would|shall|should|must|cannot|to|does|do|did)\s+[\p{L}’'-]+\s*$", regex.IGNORECASE)
+# Or a finite verb that a report introduces, in the same form as the match's
+# ("shown that turmeric improves, halts or reverses").
+_FINITE_ITEM_BEFORE = lazy(r"\bthat\s+(?:[\p{L}\p{N}’'+-]+\s+){1,4}[\p{L}’'-]+[^s\W]s\s*$", regex.IGNORECASE)
+_THIRD_PERSON_VERB = lazy(r"[\p{L}’'-]+[^s\W]s\b", regex.IGNORECASE)
 # What ends the stretch after a claim that a following cue may govern from.
 _AFTER_STOP = lazy(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
 MAX_CLAUSE = 120
+
+
+# A parenthesis that interrupts a clause the claim's governor opened: "Nobody, not
+# even the keenest researchers, thinks ...", "It is not true, despite what you may
+# read, that ...", "We do not, and will never, claim that ...". Only openers that
+# cannot start a clause of their own: "in fact" or "of course" may stand between
+# two clauses ("it does not hurt, in fact, it heals"), and blanking them would join
+# a denial to the claim after it.
+_PARENTHESIS_OPENER = (
+    r"(?:not even|not least|despite|in spite of|contrary to|let alone|whatever (?:[\w’'-]+ ){0,3}?(?:says?|claims?|tells? you)"
+    r"|and (?:there )?(?:has|have|had|will|would|is|are|was|were|does|do|did|can|could)(?:\s+[\w’'-]+)?\s+(?:never|not|always|ever)\b"
+    r"|or (?:ever|will|would|could|can) (?:ever|never|be)\b)"
+)
+_PARENTHESIS = lazy(
+    rf",\s*{_PARENTHESIS_OPENER}[^,;:.!?()\n]{{0,80}},|\s[—–]\s*{_PARENTHESIS_OPENER}[^—–;:.!?()\n]{{0,80}}[—–]",
+    regex.IGNORECASE,
+)
+
+
+def blank_parentheses(prose: str) -> str:
+    """``prose`` with each interrupting parenthesis (and the commas or dashes
+    around it) replaced by spaces, so that the words before it govern the words
+    after it as if it were not there. Offsets are unchanged."""
+    if "," not in prose and "—" not in prose and "–" not in prose:
+        return prose
+    return _PARENTHESIS.sub(lambda match: " " * len(match.group()), prose)
 
 
 def clause_before(prose: str, sentence_start: int, match_start: int, max_chars: int = MAX_CLAUSE) -> str:
@@ -62,14 +95,16 @@ def clause_before_span(prose: str, sentence_start: int, match_start: int, max_ch
     # are the list's other items when they end with its conjunction.
     tail = window[breaks[-1].end() :]
     tail_words = len(_WORD.findall(tail))
-    if tail_words > 1 and _COORDINATED_TAIL.search(tail) is None:
+    if (tail_words > 1 or _SUBJECT_PRONOUN.fullmatch(tail) is not None) and _COORDINATED_TAIL.search(tail) is None:
         # Words of the match's own clause stand between it and the last break:
         # the match is not an item of a list.
         return window_start + breaks[-1].end(), match_start
     crossed_item = breaks[-1].group().lower() in _LIST_BREAK and (
         0 < tail_words <= 3 and _COORDINATED_TAIL.search(tail) is not None
         or tail_words == 0 and breaks[-1].group() == "," and _LIST_GOES_ON.match(prose, match_start) is not None
-        and _VERB_ITEM_BEFORE.search(window, 0, breaks[-1].start()) is not None
+        and (_VERB_ITEM_BEFORE.search(window, 0, breaks[-1].start()) is not None
+             or _THIRD_PERSON_VERB.match(prose, match_start) is not None
+             and _FINITE_ITEM_BEFORE.search(window, 0, breaks[-1].start()) is not None)
     )
     while breaks[index].group().lower() in _LIST_BREAK and index > 0:
         item = window[breaks[index - 1].end() : breaks[index].start()]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 import regex
 
-from .clauses import clause_after, clause_before, clause_before_span, ends_in_disjunction, words_in
+from .clauses import blank_parentheses, clause_after, clause_before, clause_before_span, ends_in_disjunction, words_in
 from .cues import Cue, CueBook
 from .quotes import is_mentioned, is_question
 from .sections import WarningScopes, warning_scopes
@@ -52,7 +52,9 @@ class ContextSpan:
 class ContextReader:
     def __init__(self, analysis: Analysis, book: CueBook) -> None:
         self.analysis = analysis
-        self.prose = analysis.prose
+        # Cues are read with interrupting parentheses blanked: "Nobody, not even
+        # its makers, thinks the tea cures gout" denies as "Nobody thinks" does.
+        self.prose = blank_parentheses(analysis.prose)
         self.book = book
         self._sections: dict[str, WarningScopes] = {}
         self._possible_in: dict[tuple[str, object], bool] = {}
