@@ -174,7 +174,10 @@ class Pipeline:
     def _filters(self, analysis: Analysis, start: int, end: int) -> Decision | None:
         prose = analysis.prose
         sentence_start, sentence_end = analysis.sentence_bounds(start)
-        if self.exclude is not None and (found := self.exclude.search(prose, sentence_start, sentence_end)) is not None:
+        # A match that runs on into later sentences (a quotation in a block-scoped
+        # rule) is read with all of them: '"I was told it would go. It never did,"'.
+        last_end = analysis.sentence_bounds(end - 1)[1] if end - 1 > sentence_end else sentence_end
+        if self.exclude is not None and (found := self.exclude.search(prose, sentence_start, last_end)) is not None:
             return Decision("filter", "exclude", f"the sentence says '{_words(found.group())}'", *found.span())
         if self.require is not None and self.require.search(prose, *self._window(analysis, start)) is None:
             return Decision("filter", "require", "none of the words the rule requires are near")
