@@ -318,3 +318,11 @@ def test_a_denied_report_reaches_a_list_of_finite_verbs(linter: Linter) -> None:
     finite verbs after "that", and the denial governs the last one too."""
     assert _lines(linter, "It has not been shown that kelp eases, slows or reverses lupus.", "CL103") == []
     assert _lines(linter, "Our trials show that kelp eases, slows or reverses lupus.", "CL102") == [1]
+
+
+def test_a_denied_existential_governs_its_relative_clause(linter: Linter) -> None:
+    """"There is no single herb that has been proven to cure arthritis" denies
+    what its relative clause says, however long the noun phrase before it."""
+    assert _lines(linter, "There isn't just one food or special diet that has proved to control cancer.", "CL111") == []
+    assert _lines(linter, "There is no single herb that has been proven to cure arthritis.", "CL111") == []
+    assert _lines(linter, "Our tea has proved to control blood pressure.", "CL111") == [1]
