@@ -127,3 +127,22 @@ def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str)
     text = f"Treatment usually involves rest and fluids.\n{caution}\nStudies have shown that zinc shortens colds.\n"
     assert _page(text).pages.is_("inform")
     assert not _page(text.replace(caution + "\n", "")).pages.is_("inform")
+
+
+def test_no_amount_of_patient_information_outweighs_a_price_list(linter: Linter) -> None:
+    """A clinic's brochure may add honest caveats (what can go wrong, "talk to your
+    doctor") and still sell: a price list or a cart is never outweighed."""
+    brochure = (
+        "Our clinic treats back pain with cupping.\n"
+        "Cupping is completely safe.\n"
+        "Gout is a condition that affects about 1 in 25 adults.\n"
+        "Bruising can occur after a session.\n"
+        "Talk to your doctor about new symptoms.\n"
+        "Cupping session ........ $60\n"
+    )
+    page = _page(brochure)
+    assert page.pages.is_("sells") and not page.pages.is_("inform")
+    assert _lines(linter, brochure, "CL204") == [2]
+    without_prices = brochure.replace("Cupping session ........ $60\n", "")
+    assert _page(without_prices).pages.is_("inform")
+    assert _lines(linter, without_prices, "CL204") == []
