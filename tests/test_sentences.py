@@ -102,3 +102,18 @@ def test_editorial_marks_in_a_quoted_claim_read_as_its_words() -> None:
     assert len(prose) == len(text)
     assert prose.split() == ["Benefits:", "relief", "from", "severe", "eczema."]
     assert read_document("<text>", "See note [a] below.", "text", ()).prose.startswith("See note [a] below.")
+
+
+def test_a_contraction_before_a_period_is_no_initial() -> None:
+    """"can't." ends a sentence; a single letter after an apostrophe is the end of
+    a contraction, not an initial as in "J. Smith"."""
+    from claimlint.analysis import Analysis
+    from claimlint.readers import read_document
+
+    def split(text: str) -> list[str]:
+        analysis = Analysis(read_document("<t>", text, "text", ()), None, None)
+        return [analysis.prose[slice(*analysis.sentences.bounds(i))] for i in range(len(analysis.sentences))]
+
+    assert split("Their doctors simply can't. At our clinic we can.") == ["Their doctors simply can't.", "At our clinic we can."]
+    assert split("It isn’t. We are.") == ["It isn’t.", "We are."]
+    assert split("Ask Dr. J. Smith. He knows.") == ["Ask Dr. J. Smith.", "He knows."]

@@ -88,10 +88,14 @@ def _first_character(prose: str, start: int, end: int) -> str:
 
 
 def _is_abbreviation(prose: str, start: int, period: int) -> bool:
-    raw = word_before(prose, start, period)
-    if raw is None:
+    found = word_before(prose, start, period)
+    if found is None:
         return False
-    raw = raw.strip(".")
+    raw = found.strip(".")
+    # The end of a contraction is no initial: "... simply can't. At our clinic".
+    word_start = period - len(found) - (1 if period > start and prose[period - 1] == "\n" else 0)
+    if len(raw) <= 2 and word_start > start and prose[word_start - 1] in "'’":
+        return False
     # An all-capitals word is an acronym ending a sentence ("... for MS."), not
     # a title like "Ms."; a single letter is an initial ("J. Smith").
     if len(raw) > 1 and raw.isupper() and "." not in raw:
