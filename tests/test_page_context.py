@@ -146,3 +146,18 @@ def test_no_amount_of_patient_information_outweighs_a_price_list(linter: Linter)
     without_prices = brochure.replace("Cupping session ........ $60\n", "")
     assert _page(without_prices).pages.is_("inform")
     assert _lines(linter, without_prices, "CL204") == []
+
+
+def test_a_research_groups_recruitment_page_solicits_no_treatment(linter: Linter) -> None:
+    """A trial that recruits gives a contact and repays travel; it sells nothing.
+    The same page with a price for the 'trial' is an offer."""
+    page = (
+        "The FOCUS study (NCT01234567) is recruiting adults with early Parkinson's.\n"
+        "You may be eligible if you were diagnosed in the last two years.\n"
+        "We reimburse travel expenses up to £40 per visit.\n"
+        "To find out whether you might be eligible for one of the studies, contact us.\n"
+    )
+    assert _page(page).pages.is_("recruits")
+    assert [f.rule for f in linter.check_text(page, "text") if f.category == "solicitation"] == []
+    paid = page + "Participation in our stem cell study costs $9,500: add to cart.\n"
+    assert not _page(paid).pages.is_("recruits")
