@@ -126,3 +126,20 @@ def test_structure_function_claims_without_the_fda_disclaimer_get_one_finding_pe
     pages = sorted(p for p in CAREFUL.iterdir() if p.name.startswith("c"))
     assert [p.name for p in pages if any(f.category == "disclosure" for f in linter.check_text(
         p.read_text(encoding="utf-8"), format_for(p.name) or "text", p.name))] == []
+
+
+def test_a_plain_text_list_after_its_own_lead_in_paragraph(linter: Linter) -> None:
+    """A brochure's "WHAT WE HELP WITH", a blank line, then bulleted lines: each
+    item that names a condition is listed as treated; an item that names none
+    ("Quitting smoking") is not."""
+    text = (
+        "WHAT WE HELP WITH\n"
+        "\n"
+        "  * Chronic neck pain and migraine\n"
+        "  * Quitting smoking\n"
+        "  * Male and female pattern hair loss (alopecia)\n"
+        "\n"
+        "Book now.\n"
+    )
+    found = [(f.span.line, f.span.column) for f in linter.check_text(text, "text") if f.rule == "CL707"]
+    assert found == [(3, 5), (5, 5)]

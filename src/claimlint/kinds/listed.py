@@ -55,10 +55,18 @@ class ListedKind(RuleKind):
     def _items(prose: str, blocks: Sequence[Block], index: int, lead_end: int) -> Iterable[tuple[int, int]]:
         block = blocks[index]
         # Bulleted lines inside the lead-in's own block (plain text).
-        for bullet in _BULLET_LINE.finditer(prose, lead_end, block.end):
-            line_end = prose.find("\n", bullet.end(), block.end)
-            yield bullet.end(), block.end if line_end < 0 else line_end
-        for following in blocks[index + 1 :]:
+        yield from ListedKind._bullets(prose, lead_end, block.end)
+        for position, following in enumerate(blocks[index + 1 :]):
             if following.kind != "list-item":
+                # Plain text: the lead-in's paragraph may end before a paragraph
+                # of bulleted lines ("WHAT WE HELP WITH", a blank line, "  * Migraine").
+                if position == 0 and _BULLET_LINE.match(prose, following.start) is not None:
+                    yield from ListedKind._bullets(prose, following.start, following.end)
                 return
             yield following.start, following.end
+
+    @staticmethod
+    def _bullets(prose: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+        for bullet in _BULLET_LINE.finditer(prose, start, end):
+            line_end = prose.find("\n", bullet.end(), end)
+            yield bullet.end(), end if line_end < 0 else line_end
