@@ -40,6 +40,15 @@ _LAUNCH = lazy(
     r"(?:developed|launched|created|founded|introduced|established|opened)\b"
     r"|\b(?:developed|launch(?:ed|ing)|created|founded|introduced|established|opened)\s+(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\b"
 )
+# The provider's own founding, however it is told: "since opening in 2014", "when we
+# opened our doors in 2016", "Founded in 2018 by", "serving Portland since 2012",
+# "Dr. Iverson opened Willowbrook in 2015", "family-owned since 2014".
+_FOUNDED = lazy(
+    r"(?i)\b(?:(?:since|after|when|before)\s+(?:we\s+)?(?:first\s+)?open(?:ed|ing)"
+    r"|(?:we|(?-i:\p{Lu})[\p{L}.'’-]+)\s+(?:first\s+)?(?:opened|founded|established)"
+    r"|founded|established|opened\s+(?:our|its|the)\s+(?:doors|clinic|practice|cent(?:re|er)|office)"
+    r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since)\b"
+)
 # Patients a provider says it has treated: "treated more than 400 patients with Parkinson's".
 _TREATED = lazy(
     r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\b(?:\s+with\s+([\p{L}'’-]+))?"
@@ -148,7 +157,9 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
     names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
     years = [m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())]
     launch = _LAUNCH.search(sentence)
-    if launch and len({m.group() for m in years}) == 1:
+    if _FOUNDED.search(sentence) and len({m.group() for m in years}) == 1:
+        yield Mention("year", years[0].group(), "the provider's founding", "launch|founding", start + years[0].start(), start + years[0].end(), names)
+    elif launch and len({m.group() for m in years}) == 1:
         what = (launch.group(1) or launch.group(2)).lower()
         yield Mention("year", years[0].group(), f"the {what}'s launch", f"launch|{what}", start + years[0].start(), start + years[0].end(), names)
     elif _EVIDENCE_NOUN.search(sentence) and not _YEAR_SPAN.search(sentence) and len({m.group() for m in years}) == 1:
