@@ -97,3 +97,20 @@ def test_shop_links_are_one_finding_per_run_of_products() -> None:
     findings = [f for f in linter.check_text(page, "html") if f.rule == "CL407"]
     assert [(f.span.line, f.text) for f in findings] == [(3, "Zinc Plus"), (8, "Night Calm Tea")]
     assert [f for f in Linter().check_text(page, "html") if f.rule == "CL407"] == []  # preview only
+
+
+def test_messaging_handles_and_obfuscated_addresses_are_contacts() -> None:
+    """Clinics abroad give WeChat, LINE and Skype handles and write addresses
+    against harvesters ("info [at] clinic [dot] com"); naming a platform alone
+    ("our Skype sessions") is no contact."""
+    from claimlint.text.contacts import find_contacts
+
+    def channels(text: str) -> list[str]:
+        return [c.channel for c in find_contacts(text, frozenset({"phone", "email", "messaging"}))]
+
+    assert channels("WeChat ID: regenclinic88") == ["messaging"]
+    assert channels("Skype: regen.clinic") == ["messaging"]
+    assert channels("LINE: @stemcellthai") == ["messaging"]
+    assert channels("Write to info [at] regenclinic [dot] com today") == ["email"]
+    assert channels("Write to info(at)regenclinic.com today") == ["email"]
+    assert channels("The line at the pharmacy was long. We met at noon.") == []

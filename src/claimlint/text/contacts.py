@@ -29,9 +29,13 @@ _PHONE_CONTEXT = lazy(
 _SHORT_LOCAL_SHAPE = lazy(r"^\d{4}[ .\-]?\d{4}$")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:nct|pmid|pmc|isrctn|doi|isbn|issn|no\.|number|ref|id|#)\W{0,3}$")
 _LOCAL_SHAPE = lazy(r"^(?:1[ .\-])?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$|^\d{3,5}[ ]\d{3,4}[ ]\d{3,4}$|^0\d{2,4}[ .\-]?\d{3,4}[ .\-]?\d{3,4}$")
-EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An address, or one written against harvesters: "info [at] clinic [dot] com".
+EMAIL = lazy(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"
+    r"|(?<![\w.+-])[\w.+-]+\s*[\[(](?i:at)[\])]\s*[\w-]+(?:\s*(?:[\[(](?i:dot)[\])]|\.)\s*[\w-]+)+"
+)
 MESSAGING = lazy(
-    r"(?i)(?<![\w])(?:whats\s?app|telegram|viber|wechat|we\s?chat|line\s+id|kakao\s?talk|wa\.me/\S+|t\.me/\S+|signal\s+(?:app|messenger|number))(?![\w])"
+    r"(?i)(?<![\w])(?:whats\s?app|telegram|viber|wechat|we\s?chat|line\s+id|(?-i:LINE)(?=\s*:)|skype|kakao\s?talk|zalo|wa\.me/\S+|t\.me/\S+|signal\s+(?:app|messenger|number))(?![\w])"
 )
 BOOKING_LINK = lazy(r"(?i)\b(?:https?://)?(?:www\.)?(?:calendly\.com|[\w.-]+\.\w+/[\w/-]*(?:book|appointment|consult|schedule|reserve)[\w/-]*)\S*")
 
@@ -69,7 +73,9 @@ _INVITED_BEFORE = lazy(
     r"(?i)\b(?:message|text|contact|reach|chat|write|call|dm|join|follow|add|ping)\b(?:\s+\w+){0,3}\W*$|\b(?:on|via|through|by|or)\W*$"
 )
 _INVITED_AFTER = lazy(
-    r"(?i)^\s*(?:(?:us|me|our|now|today)\b|(?:(?:group|channel|number|chat)\s*)?[:(\-–]?\s*(?:@|\+|\(?\d|https?:|wa\.me|t\.me|(?:at|on)\b))"
+    r"(?i)^\s*(?:(?:us|me|our|now|today)\b|(?:(?:group|channel|number|chat)\s*)?[:(\-–]?\s*(?:@|\+|\(?\d|https?:|wa\.me|t\.me|(?:at|on)\b)"
+    # A handle after a colon: "WeChat ID: regenclinic88", "Skype: regen.clinic".
+    r"|(?:id|handle|username|name)?\s*:\s*@?[\w.+-]{3,})"
 )
 
 
