@@ -179,9 +179,9 @@ class Pipeline:
         last_end = analysis.sentence_bounds(end - 1)[1] if end - 1 > sentence_end else sentence_end
         if self.exclude is not None and (found := self.exclude.search(prose, sentence_start, last_end)) is not None:
             return Decision("filter", "exclude", f"the sentence says '{_words(found.group())}'", *found.span())
-        if self.require is not None and self.require.search(prose, *self._window(analysis, start)) is None:
+        if self.require is not None and self.require.search(prose, *self._window(analysis, start, end)) is None:
             return Decision("filter", "require", "none of the words the rule requires are near")
-        if self.require_all and not all(p.search(prose, *self._window(analysis, start)) for p in self.require_all):
+        if self.require_all and not all(p.search(prose, *self._window(analysis, start, end)) for p in self.require_all):
             return Decision("filter", "require_all", "not every part the rule requires is near")
         if self.exclude_before is not None and (found := self.exclude_before.search(clause_before(prose, sentence_start, start))) is not None:
             return Decision("filter", "exclude_before", f"the clause before says '{_words(found.group())}'")
@@ -207,15 +207,15 @@ class Pipeline:
             return Decision("filter", "resolved_by_document", "it refers to the study the page identifies")
         return None
 
-    def _window(self, analysis: Analysis, offset: int) -> tuple[int, int]:
-        """The sentence, widened by ``require_window`` sentences each side (a
-        price in a table cell is explained by the cells around it)."""
+    def _window(self, analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+        """The sentences the match spans, widened by ``require_window`` sentences
+        each side (a price in a table cell is explained by the cells around it)."""
         sentences = analysis.sentences
         if not len(sentences):
             return 0, len(analysis.prose)
-        index = sentences.index_at(offset)
         window = self.require_window
-        first, last = max(0, index - window), min(len(sentences) - 1, index + window)
+        first = max(0, sentences.index_at(start) - window)
+        last = min(len(sentences) - 1, sentences.index_at(max(start, end - 1)) + window)
         return sentences.starts[first], sentences.ends[last]
 
 
