@@ -326,3 +326,14 @@ def test_a_denied_existential_governs_its_relative_clause(linter: Linter) -> Non
     assert _lines(linter, "There isn't just one food or special diet that has proved to control cancer.", "CL111") == []
     assert _lines(linter, "There is no single herb that has been proven to cure arthritis.", "CL111") == []
     assert _lines(linter, "Our tea has proved to control blood pressure.", "CL111") == [1]
+
+
+def test_a_quotation_the_words_after_it_give_to_someone_else_is_reported(linter: Linter) -> None:
+    """'"No side effects," a patient coordinator said' reports the seller's
+    words; '"My knee pain was gone," Maria told us' is still a testimonial, and
+    what a banner 'reads:' is the banner's."""
+    assert _lines(linter, "“There are no side effects at all, the cells are natural,” a patient coordinator said.", "CL201") == []
+    assert _lines(linter, "“Our capsules lower blood pressure in a week for most people,” the company claimed.", "CL701") == []
+    assert _lines(linter, "The banner reads: “Our stem cells reverse the damage of MS.”", "CL102") == []
+    assert _lines(linter, "“My knee pain was gone after two weeks of the cream,” Maria told us.", "CL501") == [1]
+    assert _lines(linter, "Our cells reverse the damage of MS, the founder said.", "CL102") == [1]

@@ -21,7 +21,7 @@ from ..rulespec import RuleError
 if TYPE_CHECKING:
     from ..kinds import PatternCompiler
 
-PATTERN_SCOPES = ("clause", "after", "sentence-before", "sentence", "within", "next-sentence", "section")
+PATTERN_SCOPES = ("clause", "after", "sentence-before", "sentence", "within", "next-sentence", "section", "after-quotation")
 STRUCTURAL_SCOPES = ("question", "quotation", "citation")
 SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
 SPEAKERS = ("not-own", "third-party")

@@ -37,3 +37,21 @@ def _quote_before(prose: str, match_start: int) -> int | None:
     if prose[quote] in "'‘" and quote > 0 and prose[quote - 1].isalnum():
         return None
     return quote
+
+
+_OPENING_QUOTE = lazy(r"(?r)[\"“«][^\"“”«»]{0,300}$")
+_CLOSING_QUOTE = lazy(r"[^\"“”«»]{0,300}?[\"”»]")
+
+
+def quotation_end(prose: str, match_start: int, match_end: int) -> int | None:
+    """Where the quotation holding the match closes ('"... our drops cure gout,"
+    the seller said' closes after the comma), if the match lies inside one that
+    opens and closes within a few hundred characters and no blank line."""
+    opening = _OPENING_QUOTE.search(prose, max(0, match_start - 300), match_start)
+    if opening is None or "\n\n" in prose[opening.start() : match_start]:
+        return None
+    closing = _CLOSING_QUOTE.match(prose, match_end)
+    if closing is None or "\n\n" in closing.group():
+        return None
+    return closing.end()
+

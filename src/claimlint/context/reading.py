@@ -18,7 +18,7 @@ import regex
 
 from .clauses import blank_parentheses, clause_after, clause_before, clause_before_span, ends_in_disjunction, words_in
 from .cues import Cue, CueBook
-from .quotes import is_mentioned, is_question
+from .quotes import is_mentioned, is_question, quotation_end
 from .sections import WarningScopes, warning_scopes
 
 if TYPE_CHECKING:
@@ -147,6 +147,14 @@ class ContextReader:
             if cue.unless_opening is not None and cue.unless_opening.match(self.prose, sentence_start, start) is not None:
                 return None  # a rhetorical question: "Did you know that our tea cures ...?"
             return ContextSpan(cue.type, cue.name, sentence_end - 1, sentence_end)
+        if scope == "after-quotation":
+            # '"Our drops cure gout," the seller told our reporter': the words right
+            # after the quotation closes say whose they are.
+            close = quotation_end(self.prose, start, end)
+            if close is None:
+                return None
+            found = cue.patterns.match(self.prose, close, min(len(self.prose), close + 80)) if cue.patterns is not None else None
+            return ContextSpan(cue.type, cue.name, *found.span()) if found is not None else None
         if scope == "quotation":
             return ContextSpan(cue.type, cue.name, start, end) if is_mentioned(self.prose, start, end) else None
         if scope == "citation":
