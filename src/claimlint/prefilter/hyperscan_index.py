@@ -90,17 +90,19 @@ class HyperscanIndex:
         if self._database is None or not prose:
             return [[] for _ in self.sources]
         found: list[set[int]] = [set() for _ in self.sources]
-        ends: list[tuple[int, int]] = []
-        record = ends.append
-        self._database.scan(fold(prose), match_event_handler=lambda pattern, _start, end, _flags, _context: record((pattern, end)))
-        last_end = -1
-        last_sentence = -1
-        for pattern, end in ends:
-            if end != last_end:
-                last_end = end
-                last_sentence = bisect.bisect_right(starts, end - 1) - 1
-            if last_sentence >= 0:
-                found[pattern].add(last_sentence)
+        # Each match is placed in its sentence as it is reported: a list of every
+        # match first held millions of tuples on a 25 MB page. Matches arrive in
+        # order of their ends, so the sentence of the last end is remembered.
+        last = [-1, -1]  # the last end, and the sentence it lies in
+
+        def place(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            if end != last[0]:
+                last[0] = end
+                last[1] = bisect.bisect_right(starts, end - 1) - 1
+            if last[1] >= 0:
+                found[pattern].add(last[1])
+
+        self._database.scan(fold(prose), match_event_handler=place)
         return [sorted(sentences) for sentences in found]
 
 
