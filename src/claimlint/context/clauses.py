@@ -64,9 +64,15 @@ def blank_parentheses(prose: str) -> str:
     after it as if it were not there. Offsets are unchanged."""
     # Most pages hold none: the prose itself is returned, not a copy (a 25 MB
     # page's copy cost a twentieth of the memory bound).
-    if _PARENTHESIS.search(prose) is None:
+    found = [match.span() for match in _PARENTHESIS.finditer(prose)]
+    if not found:
         return prose
-    return _PARENTHESIS.sub(lambda match: " " * len(match.group()), prose)
+    pieces, position = [], 0
+    for start, end in found:
+        pieces += [prose[position:start], " " * (end - start)]
+        position = end
+    pieces.append(prose[position:])
+    return "".join(pieces)
 
 
 def clause_before(prose: str, sentence_start: int, match_start: int, max_chars: int = MAX_CLAUSE) -> str:

@@ -153,7 +153,8 @@ class ContextReader:
             close = quotation_end(self.prose, start, end)
             if close is None:
                 return None
-            found = cue.patterns.match(self.prose, close, min(len(self.prose), close + 80)) if cue.patterns is not None else None
+            assert cue.patterns is not None  # a pattern scope: the cue book requires patterns
+            found = cue.patterns.match(self.prose, close, min(len(self.prose), close + 80))
             return ContextSpan(cue.type, cue.name, *found.span()) if found is not None else None
         if scope == "quotation":
             return ContextSpan(cue.type, cue.name, start, end) if is_mentioned(self.prose, start, end) else None

@@ -36,7 +36,7 @@ _GENERIC_CAPITALS = frozenset("phase pilot clinical randomized randomised first 
 _CAPITALISED = lazy(r"(?<=\s)\p{Lu}[\p{L}'’-]+")
 # The page's own programme dated by its launch: "Our protocol was developed in 2020".
 _LAUNCH = lazy(
-    r"(?i)\b(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\s+(?:was|were|has\s+been)\s+(?:first\s+)?"
+    r"(?i)\b(?:our|the|this)\s+(?:[\p{L}-]+\s+)?(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\s+(?:was|were|has\s+been)\s+(?:first\s+)?"
     r"(?:developed|launched|created|founded|introduced|established|opened)\b"
     r"|\b(?:developed|launch(?:ed|ing)|created|founded|introduced|established|opened)\s+(?:our|the|this)\s+(protocol|program(?:me)?|clinic|therapy|method|formula|cent(?:re|er)|company|practice)\b"
 )
@@ -46,9 +46,10 @@ _LAUNCH = lazy(
 _FOUNDED = lazy(
     r"(?i)\b(?:(?:since|after|when|before)\s+(?:we\s+)?(?:first\s+)?open(?:ed|ing)"
     r"|(?:we|(?-i:\p{Lu})[\p{L}.'’-]+)\s+(?:first\s+)?(?:opened|founded|established)"
-    r"|founded|established|opened\s+(?:our|its|the)\s+(?:doors|clinic|practice|cent(?:re|er)|office)"
+    r"|founded|opened\s+(?:our|its|the)\s+(?:doors|clinic|practice|cent(?:re|er)|office)"
     r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since)\b"
 )
+_PROVIDER = frozenset({"clinic", "centre", "center", "company", "practice"})
 # Patients a provider says it has treated: "treated more than 400 patients with Parkinson's".
 _TREATED = lazy(
     r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\b(?:\s+with\s+([\p{L}'’-]+))?"
@@ -157,11 +158,14 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
     names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
     years = [m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())]
     launch = _LAUNCH.search(sentence)
-    if _FOUNDED.search(sentence) and len({m.group() for m in years}) == 1:
-        yield Mention("year", years[0].group(), "the provider's founding", "launch|founding", start + years[0].start(), start + years[0].end(), names)
-    elif launch and len({m.group() for m in years}) == 1:
-        what = (launch.group(1) or launch.group(2)).lower()
-        yield Mention("year", years[0].group(), f"the {what}'s launch", f"launch|{what}", start + years[0].start(), start + years[0].end(), names)
+    what = (launch.group(1) or launch.group(2)).lower() if launch else None
+    # The provider itself opening, told of its clinic, practice or company or any
+    # other way, is one fact ("founding"); a protocol's or formula's launch is another.
+    if what in _PROVIDER or what is None and _FOUNDED.search(sentence):
+        what = "founding"
+    if what and len({m.group() for m in years}) == 1:
+        subject = "the provider's founding" if what == "founding" else f"the {what}'s launch"
+        yield Mention("year", years[0].group(), subject, f"launch|{what}", start + years[0].start(), start + years[0].end(), names)
     elif _EVIDENCE_NOUN.search(sentence) and not _YEAR_SPAN.search(sentence) and len({m.group() for m in years}) == 1:
         reference = None if subject else _named_reference(sentence)
         yield Mention(
