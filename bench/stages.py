@@ -30,7 +30,7 @@ import benchmark  # noqa: E402
 
 from claimlint.analysis import Analysis  # noqa: E402
 from claimlint.decoding import decode  # noqa: E402
-from claimlint.engine import _KEPT, Engine, _windows  # noqa: E402
+from claimlint.engine import _KEPT, Engine, _searched, _windows  # noqa: E402
 from claimlint.pipeline import page_allows  # noqa: E402
 from claimlint.readers import read_document  # noqa: E402
 from claimlint.runner import Linter  # noqa: E402
@@ -52,24 +52,25 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
         analysis.sentences  # noqa: B018 - computed here to be timed on its own
         stages["sentences"] += clock() - start
         start = clock()
-        candidates = [analysis.candidates(rule.checker.trigger) for rule in engine._triggered]  # type: ignore[arg-type]
+        searches = [[(pattern, analysis.candidates(pattern)) for pattern in _searched(rule)] for rule in engine._triggered]
         stages["prefilter"] += clock() - start
         start = clock()
         hits = list(engine._scan_triggers(analysis, [], False))
         stages["rules at matches"] += clock() - start
-        for rule, candidate in zip(engine._triggered, candidates, strict=True):
+        for rule, rule_searches in zip(engine._triggered, searches, strict=True):
             # Each rule on its own, again, for the per-rule figures only.
             before = clock()
             pipeline = rule.pipeline
             assert pipeline is not None
-            if candidate and pipeline.applies_to(analysis):
-                trigger = rule.checker.trigger
-                assert trigger is not None
-                for window_start, window_end in _windows(analysis, candidate, rule.checker.scope):
-                    for match in trigger.finditer(analysis.prose, window_start, window_end):
-                        if match.end() > match.start():
-                            for hit in rule.checker.at(analysis, match):
-                                pipeline.judge(analysis, hit.start, hit.end, hit.severity)
+            if pipeline.applies_to(analysis):
+                for pattern, candidate in rule_searches:
+                    if candidate is None:
+                        candidate = range(len(analysis.sentences))
+                    for window_start, window_end in _windows(analysis, candidate, rule.checker.scope):
+                        for match in pattern.finditer(analysis.prose, window_start, window_end):
+                            if match.end() > match.start():
+                                for hit in rule.checker.at(analysis, match):
+                                    pipeline.judge(analysis, hit.start, hit.end, hit.severity)
             rules[rule.spec.code] += clock() - before
         start = clock()
         for rule in engine._document_level:

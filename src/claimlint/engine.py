@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from typing import Iterable, Mapping, Sequence
 
+import regex
 
 from .analysis import Analysis
 from .document import Document
@@ -40,7 +41,7 @@ class Engine:
         # Page classes a document-level rule needs or is quiet on (its 'page' option).
         self._document_pages = {rule.spec.code: check_page_option(rule.spec, rule.checker.options.get("page"), self.cues)
                                 for rule in self._document_level}
-        watched = [rule.checker.trigger for rule in self._triggered]
+        watched = [pattern for rule in self._triggered for pattern in _searched(rule)]
         watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
         watched += [pattern for rule in self._triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
         watched += self.cues.patterns()
@@ -90,16 +91,14 @@ class Engine:
         for rule in self._triggered:
             pipeline = rule.pipeline
             assert pipeline is not None and rule.checker.trigger is not None
-            candidates = analysis.candidates(rule.checker.trigger)
-            if candidates is None:
-                candidates = range(len(sentences))
-            if not candidates:
+            searches = [(pattern, analysis.candidates(pattern)) for pattern in _searched(rule)]
+            searches = [(pattern, range(len(sentences)) if found is None else found) for pattern, found in searches]
+            if not any(found for _, found in searches):
                 continue
             if not pipeline.applies_to(analysis):
                 if explain:
-                    kept.extend(self._dropped_by_page(analysis, rule, candidates))
+                    kept.extend(self._dropped_by_page(analysis, rule, searches))
                 continue
-            finditer = rule.checker.trigger.finditer
             at = rule.checker.at
             # One finding per rule per sentence (a reviewer fixes the sentence,
             # not each word of it), pointing at the tightest match that its
@@ -108,13 +107,18 @@ class Engine:
             by_sentence: dict[int, list[Hit]] = {}
             judged: list[tuple[Rule, Hit, Verdict]] = []
             try:
-                for start, end in _windows(analysis, candidates, rule.checker.scope):
-                    for match in finditer(prose, start, end, timeout=timeout):
-                        if match.end() == match.start():
-                            continue
-                        for hit in at(analysis, match):
-                            by_sentence.setdefault(sentences.index_at(hit.start), []).append(hit)
+                branch_of: dict[int, int] = {}
+                for branch, (pattern, candidates) in enumerate(searches):
+                    for start, end in _windows(analysis, candidates, rule.checker.scope):
+                        for match in pattern.finditer(prose, start, end, timeout=timeout):
+                            if match.end() == match.start():
+                                continue
+                            for hit in at(analysis, match):
+                                branch_of[id(hit)] = branch
+                                by_sentence.setdefault(sentences.index_at(hit.start), []).append(hit)
                 for hits in by_sentence.values():
+                    if len(searches) > 1 and len(hits) > 1:
+                        hits[:] = _as_one_pattern(hits, branch_of)
                     if len(hits) > 1:
                         hits.sort(key=lambda hit: (hit.end - hit.start, hit.start))
                     for hit in hits:
@@ -136,19 +140,21 @@ class Engine:
             kept.extend(judged)
         return kept
 
-    def _dropped_by_page(self, analysis: Analysis, rule: Rule, candidates: Sequence[int]) -> list[tuple[Rule, Hit, Verdict]]:
+    def _dropped_by_page(self, analysis: Analysis, rule: Rule,
+                         searches: Sequence[tuple[regex.Pattern[str], Sequence[int]]]) -> list[tuple[Rule, Hit, Verdict]]:
         """A rule's matches on a page it does not apply to, with the page's reason (for --explain)."""
-        assert rule.pipeline is not None and rule.checker.trigger is not None
+        assert rule.pipeline is not None
         verdict = rule.pipeline.page_verdict(analysis)
-        found: list[tuple[Rule, Hit, Verdict]] = []
+        found: dict[tuple[int, int], tuple[Rule, Hit, Verdict]] = {}
         try:
-            for start, end in _windows(analysis, candidates, rule.checker.scope):
-                for match in rule.checker.trigger.finditer(analysis.prose, start, end, timeout=self.timeout):
-                    if match.end() > match.start():
-                        found.extend((rule, hit, verdict) for hit in rule.checker.at(analysis, match))
+            for pattern, candidates in searches:
+                for start, end in _windows(analysis, candidates, rule.checker.scope):
+                    for match in pattern.finditer(analysis.prose, start, end, timeout=self.timeout):
+                        if match.end() > match.start():
+                            found.update(((hit.start, hit.end), (rule, hit, verdict)) for hit in rule.checker.at(analysis, match))
         except TimeoutError:
             pass  # explaining is best effort; the run reports the timeout where it matters
-        return found
+        return list(found.values())
 
     def _findings(self, analysis: Analysis, hits: list[tuple[Rule, Hit, Verdict]]) -> list[Finding]:
         document = analysis.document
@@ -205,7 +211,29 @@ def _note(document: Document, decision: Decision) -> ContextNote:
     return ContextNote(decision.what, decision.name, decision.detail, span)
 
 
-def _windows(analysis: Analysis, candidates: list[int], scope: str) -> Iterable[tuple[int, int]]:
+def _as_one_pattern(hits: list[Hit], branch_of: Mapping[int, int]) -> list[Hit]:
+    """The hits the trigger's branches found, as one pattern would have found
+    them: the leftmost match first, the earlier branch at the same place, and
+    no match overlapping one already taken. (A rule's words are written as one
+    pattern; its reported spans should not depend on the engine searching its
+    branches apart.)"""
+    ordered = sorted(hits, key=lambda hit: (hit.start, branch_of[id(hit)]))
+    taken: list[Hit] = []
+    for hit in ordered:
+        if not taken or hit.start >= taken[-1].end:
+            taken.append(hit)
+    return taken
+
+
+def _searched(rule: Rule) -> Sequence[regex.Pattern[str]]:
+    """What the engine searches for a triggered rule: its trigger's branches
+    one by one, or the trigger itself when it has a single pattern."""
+    checker = rule.checker
+    assert checker.trigger is not None
+    return checker.branches or (checker.trigger,)
+
+
+def _windows(analysis: Analysis, candidates: Sequence[int], scope: str) -> Iterable[tuple[int, int]]:
     """The stretches of prose to search: the candidate sentences themselves,
     or each block that holds one (a quotation may run over several sentences)."""
     sentences = analysis.sentences

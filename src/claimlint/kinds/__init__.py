@@ -11,7 +11,7 @@ for document-level checks. Third-party kinds register through the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Mapping
+from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence
 
 import regex
 
@@ -242,6 +242,11 @@ class RuleKind:
     DEFAULT_CANCEL: ClassVar[tuple[str, ...]] = ("negation", "contrast", "question", "reported", "warning", "mention", "hypothetical",
                                                  "research-question")
     trigger: regex.Pattern[str] | None = None
+    # The trigger's alternatives compiled one by one (empty when it has one):
+    # the engine searches each only in the sentences the prefilter names for
+    # it, so one branch built on a common word does not make every sentence a
+    # candidate for all the others.
+    branches: Sequence[regex.Pattern[str]] = ()
     # Where a trigger match may lie: within one sentence, or within one block
     # (for patterns such as quotations that span sentences).
     scope: str = "sentence"
