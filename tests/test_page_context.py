@@ -82,6 +82,29 @@ def test_a_news_report_is_not_patient_information() -> None:
     assert not page.pages.is_("inform")
 
 
+# A story about a seller: what a reader paid and the seller's "customers" are
+# hints of an offer, a named source quoted and a dateline are news.
+INVESTIGATION = (
+    "PORTLAND - A supplement sold online promised to replace insulin, a reader told us.\n"
+    "She paid $89 for two bottles, and other customers said the same.\n"
+    "\"The capsules cure diabetes,\" the seller's advert read.\n"
+    "The product has no such effect, said Dr. Lena Fox, an endocrinologist.\n"
+)
+
+
+def test_a_story_about_a_seller_is_news_despite_hints_of_an_offer(linter: Linter) -> None:
+    page = _page(INVESTIGATION).pages
+    assert page.is_("offer") and not page.verdict("offer").decisive
+    assert page.is_("report")
+
+
+def test_an_order_button_makes_a_press_release_an_offer() -> None:
+    text = INVESTIGATION + "Order now at our online shop.\n"
+    page = _page(text).pages
+    assert page.verdict("offer").decisive
+    assert not page.is_("report")
+
+
 @pytest.mark.parametrize(("sentence", "offers"), [
     ("We offer PRP injections for knee pain.", True),
     ("We provide stem cell treatments at two clinics.", True),

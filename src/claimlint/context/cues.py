@@ -27,7 +27,7 @@ SCOPES = PATTERN_SCOPES + STRUCTURAL_SCOPES
 SPEAKERS = ("not-own", "third-party")
 _CUE_KEYS = frozenset({"type", "scope", "patterns", "reach", "ignore", "speaker", "unless_after", "unless_opening", "lead_ins", "sentences_after",
                        "description"})
-_PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "outweighs", "description", "label"})
+_PAGE_KEYS = frozenset({"signals", "decisive", "min", "unless", "outweighs", "decisive_only", "description", "label"})
 _NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -68,6 +68,10 @@ class PageClass:
     decisive: tuple[regex.Pattern[str], ...] = ()
     outweighs: tuple[tuple[str, int], ...] = ()
     """``(class, n)`` for a class of ``unless``: n different signals make the page this class all the same."""
+    decisive_only: tuple[str, ...] = ()
+    """Classes of ``unless`` that stand in the way only when one of their
+    decisive signals decided them: a news story that mentions a price and
+    "customers" is still news, but not one with an order button."""
 
 
 @dataclass(frozen=True)
@@ -255,9 +259,12 @@ def _page(path: str, name: Any, spec: Any, compiler: PatternCompiler) -> PageCla
             for other, n in outweighs.items()):
         raise RuleError(path, _key_line(spec, "outweighs"), f"page class '{name}': 'outweighs' must map classes of 'unless' "
                         "to a number of signals between 'min' and the number of signals")
+    decisive_only = spec.get("decisive_only", [])
+    if not isinstance(decisive_only, list) or not all(other in unless for other in decisive_only):
+        raise RuleError(path, _key_line(spec, "decisive_only"), f"page class '{name}': 'decisive_only' must list classes of 'unless'")
     label = spec.get("label", name)
     return PageClass(name, compiled("signals", signals), minimum, tuple(unless), str(label), f"{path}:{line}" if line else path,
-                     compiled("decisive", decisive), tuple(outweighs.items()))
+                     compiled("decisive", decisive), tuple(outweighs.items()), tuple(decisive_only))
 
 
 class _Located(dict):  # type: ignore[type-arg]

@@ -29,6 +29,8 @@ class PageVerdict:
     found: tuple[tuple[int, int], ...]
     """Where the signals that decided stand (prose offsets), one per kind of signal."""
     holds: bool
+    decisive: bool = False
+    """Decided by one of the class's decisive signals, not by weaker hints."""
 
 
 class PageReader:
@@ -51,6 +53,8 @@ class PageReader:
         minimum = page.minimum
         outweighs = dict(page.outweighs)
         for other in page.unless:
+            if other in page.decisive_only and not self.verdict(other).decisive:
+                continue
             if self.is_(other):
                 if other not in outweighs:
                     return PageVerdict(page.name, page.label, (), False)
@@ -58,7 +62,7 @@ class PageReader:
         for signal in page.decisive:
             span = self.analysis.first_match(signal)
             if span is not None:
-                return PageVerdict(page.name, page.label, (span,), True)
+                return PageVerdict(page.name, page.label, (span,), True, decisive=True)
         found: list[tuple[int, int]] = []
         if not page.signals:
             return PageVerdict(page.name, page.label, (), False)
