@@ -16,6 +16,9 @@ from claimlint.text.mentions import mentions
     ("A 7-year Danish study followed the group.", "duration"),
     ("We have treated more than 1,200 patients with arthritis.", "count"),
     ("Our protocol was launched in 2019.", "year"),
+    ("Trusted since 2011 by families across the valley.", "year"),
+    ("More than 2,400 members have been through the programme.", "count"),
+    ("Since 2020 we have helped over 3,100 members.", "count"),
 ])
 def test_each_kind_of_mention_is_found(sentence: str, facet: str) -> None:
     assert facet in {m.facet for m in mentions(sentence, 0, len(sentence))}
@@ -35,3 +38,10 @@ def test_sentences_with_a_digit_or_the_word_phase_are_the_ones_read_for_mentions
     analysis = Analysis(read_document("page.md", text, "markdown"))
     found = [analysis.prose[start:end] for start, end in analysis.sentences_matching(*_MENTION_HINTS)]
     assert found == ["Phase II is next.", "We enrolled 40 people.", "Call 0800 or PHASE out."]
+
+
+def test_a_provider_trusted_since_one_year_and_founded_in_another_is_one_fact() -> None:
+    found = [m for text in ("Trusted since 2011 by local families.", "Founded in 2014, the clinic grew fast.")
+             for m in mentions(text, 0, len(text))]
+    assert {m.key for m in found} == {"launch|founding"}
+    assert {m.value for m in found} == {"2011", "2014"}

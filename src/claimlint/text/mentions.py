@@ -42,18 +42,22 @@ _LAUNCH = lazy(
 )
 # The provider's own founding, however it is told: "since opening in 2014", "when we
 # opened our doors in 2016", "Founded in 2018 by", "serving Portland since 2012",
-# "Dr. Iverson opened Willowbrook in 2015", "family-owned since 2014".
+# "Dr. Iverson opened Willowbrook in 2015", "family-owned since 2014", "trusted since
+# 2011", "est. 2009".
 _FOUNDED = lazy(
     r"(?i)\b(?:(?:since|after|when|before)\s+(?:we\s+)?(?:first\s+)?open(?:ed|ing)"
     r"|(?:we|(?-i:\p{Lu})[\p{L}.'’-]+)\s+(?:first\s+)?(?:opened|founded|established)"
     r"|founded|opened\s+(?:our|its|the)\s+(?:doors|clinic|practice|cent(?:re|er)|office)"
-    r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since)\b"
+    r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since"
+    r"|(?:trusted|in\s+business|in\s+practice|operating)\s+since|est(?:ablished|\.)\s+(?:in\s+)?(?=(?:19|20)\d\d))\b"
 )
 _PROVIDER = frozenset({"clinic", "centre", "center", "company", "practice"})
-# Patients a provider says it has treated: "treated more than 400 patients with Parkinson's".
+# Patients a provider says it has treated: "treated more than 400 patients with Parkinson's",
+# "2,400 members have been through the programme".
 _TREATED = lazy(
-    r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\b(?:\s+with\s+([\p{L}'’-]+))?"
-    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients)\s+(?:have\s+been\s+|were\s+)?(?:treated|helped)"
+    r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\b(?:\s+with\s+([\p{L}'’-]+))?"
+    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\s+(?:have\s+been\s+|were\s+)?(?:treated|helped)"
+    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\s+(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+through|used|completed|followed)"
 )
 # "a 12-year Russian study", "the 15-year Russian study": how long a named study ran.
 _DURATION = lazy(
@@ -138,7 +142,7 @@ _UNKNOWN = ""
 # digit) are passed over before the dozen patterns below run.
 _POSSIBLE_MENTION = lazy(
     r"(?i)(?:19[5-9]\d|20[0-4]\d|%|per\s?cent|\bphase\b|\d\s*[-\s](?:year|month|week)"
-    r"|\d[\d,]*\+?\s+(?:\S+\s+){0,2}?(?:patients|participants|subjects|people|volunteers|children|adults|clients))"
+    r"|\d[\d,]*\+?\s+(?:\S+\s+){0,2}?(?:patients|participants|subjects|people|volunteers|children|adults|clients|members|customers))"
 )
 
 
@@ -184,7 +188,7 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
         name = " ".join(w.lower() for w in match.group(3).split())
         yield Mention("duration", match.group(1), f"the {match.group(3).strip()} study", f"duration|{name}|{match.group(2).lower()}", start + match.start(1), start + match.end(2))
     for match in _TREATED.finditer(sentence):
-        group = 1 if match.group(1) else 4
+        group = 1 if match.group(1) else 4 if match.group(4) else 6
         described = " ".join(filter(None, (match.group(group + 1), match.group(3) if group == 1 else None)))
         condition = next((w.lower().strip("'’s") for w in regex.findall(r"\p{Lu}[\p{L}'’-]+", described)), "")
         number = match.group(group).replace(",", "")
