@@ -36,24 +36,16 @@ import yaml
 
 from claimlint.analysis import Analysis
 from claimlint.decoding import decode
-from claimlint.readers import read_document
+from claimlint.readers import format_for, read_document
+
+from evaluate import _lines  # bench/evaluate.py: a label's lines, as the scorers read them
 
 CATEGORIES = ("overstatement", "safety-claim", "uncited-evidence", "solicitation", "contradiction", "testimonial", "disease-claim")
-FORMATS = {"md": "markdown", "html": "html", "txt": "text"}
 Sentence = tuple[str, int, int]  # words, first line, last line
 
 
-def label_lines(label: dict[str, Any]) -> set[int]:
-    if "line" in label:
-        return {label["line"]}
-    if "lines" in label:
-        return set(label["lines"])
-    first, last = label["span"]
-    return set(range(first, last + 1))
-
-
 def sentences(path: str) -> list[Sentence]:
-    document = read_document(path, decode(Path(path).read_bytes()).text, FORMATS.get(path.rsplit(".", 1)[-1], "text"))
+    document = read_document(path, decode(Path(path).read_bytes()).text, format_for(path) or "text")
     analysis = Analysis(document)
     found = []
     for index in range(len(analysis.sentences)):
@@ -77,7 +69,7 @@ def labelled(folders: list[str]) -> list[dict[str, Any]]:
                 lines = set(range(first, last + 1))
                 target = {}
                 for category in CATEGORIES:
-                    covering = [label for label in labels if label["cat"] == category and label_lines(label) & lines]
+                    covering = [label for label in labels if label["cat"] == category and _lines(label) & lines]
                     required = any(not label.get("optional") for label in covering)
                     target[category] = 1 if required else None if covering else 0
                 rows.append({"path": str(path), "words": words, "line": first, "target": target})
@@ -145,7 +137,7 @@ def score(found: list[dict[str, Any]], folders: list[str]) -> tuple[float, float
             for label in page_labels:
                 if label["cat"] != category:
                     continue
-                matched = {(path, line) for line in label_lines(label)} & findings
+                matched = {(path, line) for line in _lines(label)} & findings
                 if label.get("optional"):
                     tolerated |= matched
                     continue

@@ -30,7 +30,7 @@ import benchmark  # noqa: E402
 
 from claimlint.analysis import Analysis  # noqa: E402
 from claimlint.decoding import decode  # noqa: E402
-from claimlint.engine import _KEPT, Engine, _searched, _windows  # noqa: E402
+from claimlint.engine import _KEPT, Engine, _hits, _searches  # noqa: E402
 from claimlint.pipeline import page_allows  # noqa: E402
 from claimlint.readers import read_document  # noqa: E402
 from claimlint.runner import Linter  # noqa: E402
@@ -52,7 +52,7 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
         analysis.sentences  # noqa: B018 - computed here to be timed on its own
         stages["sentences"] += clock() - start
         start = clock()
-        searches = [[(pattern, analysis.candidates(pattern)) for pattern in _searched(rule)] for rule in engine._triggered]
+        searches = [_searches(analysis, rule) for rule in engine._triggered]
         stages["prefilter"] += clock() - start
         start = clock()
         hits = list(engine._scan_triggers(analysis, [], False))
@@ -63,14 +63,8 @@ def _one_round(engine: Engine, pages: list[tuple[str, str, str]]) -> tuple[Count
             pipeline = rule.pipeline
             assert pipeline is not None
             if pipeline.applies_to(analysis):
-                for pattern, candidate in rule_searches:
-                    if candidate is None:
-                        candidate = range(len(analysis.sentences))
-                    for window_start, window_end in _windows(analysis, candidate, rule.checker.scope):
-                        for match in pattern.finditer(analysis.prose, window_start, window_end):
-                            if match.end() > match.start():
-                                for hit in rule.checker.at(analysis, match):
-                                    pipeline.judge(analysis, hit.start, hit.end, hit.severity)
+                for _, hit in _hits(analysis, rule, rule_searches, None):
+                    pipeline.judge(analysis, hit.start, hit.end, hit.severity)
             rules[rule.spec.code] += clock() - before
         start = clock()
         for rule in engine._document_level:

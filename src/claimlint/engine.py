@@ -12,7 +12,7 @@ about terminals or output formats.
 from __future__ import annotations
 
 import string
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -84,41 +84,30 @@ class Engine:
         pipeline. A pattern the prefilter cannot watch is searched in every
         sentence: the prefilter only ever saves time. Per-rule passes over the
         whole prose were measured at about 1 MB/s for the built-in packs."""
-        prose = analysis.prose
         sentences = analysis.sentences
         timeout = self.timeout
         kept: list[tuple[Rule, Hit, Verdict]] = []
         for rule in self._triggered:
             pipeline = rule.pipeline
             assert pipeline is not None and rule.checker.trigger is not None
-            searches = [(pattern, analysis.candidates(pattern)) for pattern in _searched(rule)]
-            searches = [(pattern, range(len(sentences)) if found is None else found) for pattern, found in searches]
+            searches = _searches(analysis, rule)
             if not any(found for _, found in searches):
                 continue
             if not pipeline.applies_to(analysis):
                 if explain:
                     kept.extend(self._dropped_by_page(analysis, rule, searches))
                 continue
-            at = rule.checker.at
             # One finding per rule per sentence (a reviewer fixes the sentence,
             # not each word of it), pointing at the tightest match that its
             # context lets stand: a sentence's matches are judged tightest
             # first, and the rest need no judging once one stands.
-            by_sentence: dict[int, list[Hit]] = {}
+            by_sentence: dict[int, list[tuple[int, Hit]]] = {}
             judged: list[tuple[Rule, Hit, Verdict]] = []
             try:
-                branch_of: dict[int, int] = {}
-                for branch, (pattern, candidates) in enumerate(searches):
-                    for start, end in _windows(analysis, candidates, rule.checker.scope):
-                        for match in pattern.finditer(prose, start, end, timeout=timeout):
-                            if match.end() == match.start():
-                                continue
-                            for hit in at(analysis, match):
-                                branch_of[id(hit)] = branch
-                                by_sentence.setdefault(sentences.index_at(hit.start), []).append(hit)
-                for hits in by_sentence.values():
-                    if len(searches) > 1 and len(hits) > 1:
-                        hits[:] = _as_one_pattern(hits, branch_of)
+                for branch, hit in _hits(analysis, rule, searches, timeout):
+                    by_sentence.setdefault(sentences.index_at(hit.start), []).append((branch, hit))
+                for found in by_sentence.values():
+                    hits = _as_one_pattern(found) if len(found) > 1 else [found[0][1]]
                     if len(hits) > 1:
                         hits.sort(key=lambda hit: (hit.end - hit.start, hit.start))
                     for hit in hits:
@@ -147,11 +136,8 @@ class Engine:
         verdict = rule.pipeline.page_verdict(analysis)
         found: dict[tuple[int, int], tuple[Rule, Hit, Verdict]] = {}
         try:
-            for pattern, candidates in searches:
-                for start, end in _windows(analysis, candidates, rule.checker.scope):
-                    for match in pattern.finditer(analysis.prose, start, end, timeout=self.timeout):
-                        if match.end() > match.start():
-                            found.update(((hit.start, hit.end), (rule, hit, verdict)) for hit in rule.checker.at(analysis, match))
+            for _, hit in _hits(analysis, rule, searches, self.timeout):
+                found[(hit.start, hit.end)] = (rule, hit, verdict)
         except TimeoutError:
             pass  # explaining is best effort; the run reports the timeout where it matters
         return list(found.values())
@@ -211,15 +197,26 @@ def _note(document: Document, decision: Decision) -> ContextNote:
     return ContextNote(decision.what, decision.name, decision.detail, span)
 
 
-def _as_one_pattern(hits: list[Hit], branch_of: Mapping[int, int]) -> list[Hit]:
+def _hits(analysis: Analysis, rule: Rule, searches: Sequence[tuple[regex.Pattern[str], Sequence[int]]],
+          timeout: float | None) -> Iterator[tuple[int, Hit]]:
+    """Every hit of a triggered rule, with the number of the branch that found
+    it: each branch searched in the windows of its own candidate sentences."""
+    prose, at, scope = analysis.prose, rule.checker.at, rule.checker.scope
+    for branch, (pattern, candidates) in enumerate(searches):
+        for start, end in _windows(analysis, candidates, scope):
+            for match in pattern.finditer(prose, start, end, timeout=timeout):
+                if match.end() > match.start():
+                    yield from ((branch, hit) for hit in at(analysis, match))
+
+
+def _as_one_pattern(found: list[tuple[int, Hit]]) -> list[Hit]:
     """The hits the trigger's branches found, as one pattern would have found
     them: the leftmost match first, the earlier branch at the same place, and
     no match overlapping one already taken. (A rule's words are written as one
     pattern; its reported spans should not depend on the engine searching its
     branches apart.)"""
-    ordered = sorted(hits, key=lambda hit: (hit.start, branch_of[id(hit)]))
     taken: list[Hit] = []
-    for hit in ordered:
+    for _, hit in sorted(found, key=lambda pair: (pair[1].start, pair[0])):
         if not taken or hit.start >= taken[-1].end:
             taken.append(hit)
     return taken
@@ -231,6 +228,13 @@ def _searched(rule: Rule) -> Sequence[regex.Pattern[str]]:
     checker = rule.checker
     assert checker.trigger is not None
     return checker.branches or (checker.trigger,)
+
+
+def _searches(analysis: Analysis, rule: Rule) -> list[tuple[regex.Pattern[str], Sequence[int]]]:
+    """Each pattern the engine searches for the rule, with the sentences it
+    may match in (all of them for a pattern the prefilter does not watch)."""
+    everywhere = range(len(analysis.sentences))
+    return [(pattern, everywhere if (found := analysis.candidates(pattern)) is None else found) for pattern in _searched(rule)]
 
 
 def _windows(analysis: Analysis, candidates: Sequence[int], scope: str) -> Iterable[tuple[int, int]]:

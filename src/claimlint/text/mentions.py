@@ -56,8 +56,8 @@ _PROVIDER = frozenset({"clinic", "centre", "center", "company", "practice"})
 # "2,400 members have been through the programme".
 _TREATED = lazy(
     r"(?i)\b(?:treated|helped|seen|cared\s+for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\b(?:\s+with\s+([\p{L}'’-]+))?"
-    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\s+(?:have\s+been\s+|were\s+)?(?:treated|helped)"
-    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\s+(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+through|used|completed|followed)"
+    r"|\b(?:more\s+than\s+|over\s+|nearly\s+)?(\d[\d,]*)\+?\s+((?:[\p{L}'’-]+\s+){0,2}?)(?:patients|people|clients|members|customers)\s+"
+    r"(?:(?:have\s+been\s+|were\s+)?(?:treated|helped)|(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+through|used|completed|followed))"
 )
 # "a 12-year Russian study", "the 15-year Russian study": how long a named study ran.
 _DURATION = lazy(
@@ -188,7 +188,7 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
         name = " ".join(w.lower() for w in match.group(3).split())
         yield Mention("duration", match.group(1), f"the {match.group(3).strip()} study", f"duration|{name}|{match.group(2).lower()}", start + match.start(1), start + match.end(2))
     for match in _TREATED.finditer(sentence):
-        group = 1 if match.group(1) else 4 if match.group(4) else 6
+        group = 1 if match.group(1) else 4
         described = " ".join(filter(None, (match.group(group + 1), match.group(3) if group == 1 else None)))
         condition = next((w.lower().strip("'’s") for w in regex.findall(r"\p{Lu}[\p{L}'’-]+", described)), "")
         number = match.group(group).replace(",", "")
