@@ -57,6 +57,27 @@ def test_a_long_hard_wrapped_line_does_not() -> None:
     assert split(text) == [text]
 
 
+def test_a_line_ending_on_an_emoji_ends_its_sentence() -> None:
+    """Chat broadcasts and social posts end lines on an emoji, not a stop."""
+    first = "The capsules are screened and certified, so there are no side effects at all 🙌"
+    assert split(first + "\nSome users feel a mild headache on the first day.") == [
+        first, "Some users feel a mild headache on the first day."]
+    # With the variation selector that makes a heart red.
+    second = "Our drops are tested in independent labs every single month for purity ❤️"
+    assert split(second + "\nOrder before Friday") == [second, "Order before Friday"]
+
+
+def test_a_trademark_sign_at_a_line_end_does_not() -> None:
+    text = "Thousands of readers have already ordered a bottle of the new NeuroCalm™\nCapsules in the spring."
+    assert split(text) == [text]
+
+
+def test_a_line_longer_than_any_wrap_width_is_a_paragraph() -> None:
+    post = ("Three weeks on the cleanse and my joints feel like they belong to somebody else, "
+            "honestly cannot believe it")
+    assert split(post + "\nWill post an update next month") == [post, "Will post an update next month"]
+
+
 def test_list_entries_and_blank_lines_end_sentences() -> None:
     assert split("Benefits include\n- less pain\n- more sleep") == ["Benefits include", "- less pain", "- more sleep"]
     assert split("First part, without a stop,\n\nsecond part") == ["First part, without a stop,", "second part"]

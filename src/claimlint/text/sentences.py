@@ -10,6 +10,7 @@ contact line) ends a sentence, a long hard-wrapped line does not.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
 import regex
 
@@ -36,6 +37,13 @@ _TERMINAL = lazy(
 _NEWLINE = lazy(r"\n")
 _WORD_BEFORE = lazy(r"(?<![\p{L}.])([\p{L}.]+)$")
 _SOFT_WRAP_MIN = 60
+# Hard-wrapped text is wrapped at 72-80 columns, rarely past 100: a longer line
+# is a paragraph of its own (a chat message, a post, a line of a forum export).
+_HARD_WRAP_MAX = 100
+# A line that ends on an emoji or a symbol ("... no side effects 🙌", "Is it
+# safe? ✔️") ends its sentence: nobody wraps a line after an emoji mid-sentence.
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk"})
+_INVISIBLE_ENDINGS = "\ufe0f\ufe0e\u200d"
 # Rules read a claim within its sentence, so every check at a match costs up to
 # a sentence's length. Scraped text without punctuation (a menu, a tag cloud, a
 # table flattened by its HTML) would be one sentence of megabytes and make the
@@ -76,8 +84,15 @@ def _line_boundaries(prose: str, start: int, end: int, boundaries: set[int]) -> 
         following = _first_character(prose, match.end(), end)
         if following.islower() and line[-1] not in ".!?:":
             continue
-        if len(line) - (len(line) - len(line.lstrip())) < _SOFT_WRAP_MIN or line[-1] in ".!?:":
+        width = len(line.lstrip())
+        if width < _SOFT_WRAP_MIN or width > _HARD_WRAP_MAX or line[-1] in ".!?:" or _ends_in_symbol(line):
             boundaries.add(match.end())
+
+
+def _ends_in_symbol(line: str) -> bool:
+    last = line.rstrip(_INVISIBLE_ENDINGS)[-1:]
+    # A trademark sign follows a name in mid-sentence: "NeuroCalm™ / capsules".
+    return last > "\u00ae" and last != "\u2122" and unicodedata.category(last) in _SYMBOL_CATEGORIES
 
 
 def _first_character(prose: str, start: int, end: int) -> str:
