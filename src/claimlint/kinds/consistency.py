@@ -9,6 +9,8 @@ Facets:
 - ``figure``, ``phase``, ``count``, ``duration``: a different percentage of the
   same participants, a different phase, enrolment or length for the same named
   trial, a different number of patients a provider says it has treated.
+- ``restated``: a sentence the page repeats with one number changed (see
+  :mod:`claimlint.text.restatements`).
 - ``opposition``: a claim (``claim`` patterns, not negated) and its denial
   (``counter`` patterns) in one document, such as "there is no cure" and "our
   therapy cures MS".
@@ -28,9 +30,10 @@ from ..lazyregex import lazy
 from ..analysis import Analysis
 from ..rulespec import RuleSpec
 from ..text.mentions import Mention, mentions, subject_of
+from ..text import restatements
 from . import Hit, INT, Option, PAGE, PatternCompiler, RuleKind, STRINGS
 
-FACETS = ("year", "figure", "phase", "count", "duration", "opposition")
+FACETS = ("year", "figure", "phase", "count", "duration", "restated", "opposition")
 _ANAPHORA = lazy(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
 _FUTURE_WORDS = r"will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated"
 # Results dated in the future are plans, not results; but "since launching the
@@ -85,6 +88,8 @@ class ConsistencyKind(RuleKind):
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
         if self.facet == "opposition":
             return self._opposition(analysis)
+        if self.facet == "restated":
+            return self._restated(analysis)
         found = [m for m in analysis.memo("mentions", lambda: _all_mentions(analysis)) if m.facet == self.facet]
         if self.facet == "year":
             return self._years(analysis, found)
@@ -134,6 +139,17 @@ class ConsistencyKind(RuleKind):
             values={"value": mention.value, "other": earlier.value, "subject": mention.subject or "the same results"},
             related=((earlier.start, earlier.end, f"{self.facet} given as {earlier.value} here"),),
         )
+
+    def _restated(self, analysis: Analysis) -> Iterable[Hit]:
+        sentences = analysis.sentences_matching(restatements.HINT)
+        for found in restatements.restatements(analysis.prose, sentences, analysis.block_kind):
+            (start, end), (other_start, other_end) = found.later, found.earlier
+            yield Hit(
+                start,
+                end,
+                values={"value": found.value, "other": found.other},
+                related=((other_start, other_end, f"the same sentence with {found.other} here"),),
+            )
 
     def _opposition(self, analysis: Analysis) -> Iterable[Hit]:
         assert self.claim is not None and self.counter is not None
