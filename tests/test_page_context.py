@@ -152,6 +152,28 @@ def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str)
     assert not _page(text.replace(caution + "\n", "")).pages.is_("inform")
 
 
+@pytest.mark.parametrize("agency_voice", [
+    # A health agency speaks of the provider in the third person ...
+    "A health care provider can give advice about the right dose.",
+    "Caregivers should not give children laxatives unless told to do so by a doctor.",
+    # ... sends readers to its other publications ...
+    "More information about laxatives is provided in the fact sheet on constipation.",
+    # ... and says what nothing is known to do.
+    "No medicines or other treatments are known to prevent the disease.",
+])
+def test_an_agencys_third_person_voice_is_a_sign_of_patient_information(agency_voice: str) -> None:
+    text = f"Scientists are studying many possibilities.\n{agency_voice}\nStudies suggest that fibre eases the pain.\n"
+    assert _page(text).pages.is_("inform")
+    assert not _page(text.replace(agency_voice + "\n", "")).pages.is_("inform")
+
+
+def test_a_blog_speaking_to_its_reader_is_not_an_agency() -> None:
+    text = ("Researchers are still studying the cells.\n"
+            "Your doctor should provide clear instructions after the injection.\n"
+            "Research suggests infection rates are low.\n")
+    assert not _page(text).pages.is_("inform")
+
+
 def test_no_amount_of_patient_information_outweighs_a_price_list(linter: Linter) -> None:
     """A clinic's brochure may add honest caveats (what can go wrong, "talk to your
     doctor") and still sell: a price list or a cart is never outweighed."""
