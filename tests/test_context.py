@@ -337,3 +337,15 @@ def test_a_quotation_the_words_after_it_give_to_someone_else_is_reported(linter:
     assert _lines(linter, "The banner reads: “Our stem cells reverse the damage of MS.”", "CL102") == []
     assert _lines(linter, "“My knee pain was gone after two weeks of the cream,” Maria told us.", "CL501") == [1]
     assert _lines(linter, "Our cells reverse the damage of MS, the founder said.", "CL102") == [1]
+
+
+def test_an_advert_quoted_by_the_page_is_the_adverts(linter: Linter) -> None:
+    """An investigation quotes the adverts it examines: '"...," one read',
+    '"...," reads one ad', 'an ad reading "..."'. A patient who 'says' a
+    quotation still gives a testimonial."""
+    page = "The ads were loud. “Our capsules reverse type 2 diabetes in 90 days,” one read."
+    assert _lines(linter, page, "CL102") == []
+    assert _lines(linter, "Then: “Melt away arthritis for good,” reads one ad on the feed.", "CL105") == []
+    assert _lines(linter, "A screenshot shows a video post saying “our drops reverse hearing loss” beside the bottle.", "CL102") == []
+    assert _lines(linter, "A patient wrote in. “It cured my knee pain for good,” says one patient.", "CL501") == [1]
+    assert _lines(linter, "The ads were loud. Our capsules reverse type 2 diabetes in 90 days, one reader found.", "CL102") == [1]
