@@ -147,9 +147,13 @@ def test_a_warning_about_testimonials_is_not_a_promoters_voice() -> None:
     "It should not be used in pregnancy.",
 ])
 def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str) -> None:
-    text = f"Treatment usually involves rest and fluids.\n{caution}\nStudies have shown that zinc shortens colds.\n"
+    _assert_the_second_signal_makes_a_leaflet("Treatment usually involves rest and fluids.", caution)
+
+
+def _assert_the_second_signal_makes_a_leaflet(first: str, second: str) -> None:
+    text = f"{first}\n{second}\nStudies have shown that zinc shortens colds.\n"
     assert _page(text).pages.is_("inform")
-    assert not _page(text.replace(caution + "\n", "")).pages.is_("inform")
+    assert not _page(text.replace(second + "\n", "")).pages.is_("inform")
 
 
 @pytest.mark.parametrize("agency_voice", [
@@ -162,9 +166,7 @@ def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str)
     "No medicines or other treatments are known to prevent the disease.",
 ])
 def test_an_agencys_third_person_voice_is_a_sign_of_patient_information(agency_voice: str) -> None:
-    text = f"Scientists are studying many possibilities.\n{agency_voice}\nStudies suggest that fibre eases the pain.\n"
-    assert _page(text).pages.is_("inform")
-    assert not _page(text.replace(agency_voice + "\n", "")).pages.is_("inform")
+    _assert_the_second_signal_makes_a_leaflet("Scientists are studying many possibilities.", agency_voice)
 
 
 def test_a_blog_speaking_to_its_reader_is_not_an_agency() -> None:
