@@ -4,7 +4,8 @@ Popular statistical splitters run at well under 1 MB/s; this one is a single
 regular-expression pass per block. It knows the abbreviations health copy uses
 (Dr., et al., e.g., U.S.), decimal numbers, and the line structure of plain
 text: a short line without closing punctuation (a heading, a list entry, a
-contact line) ends a sentence, a long hard-wrapped line does not.
+contact line) ends a sentence, a long hard-wrapped line does not, unless it
+ends on an emoji or runs past any wrap width (a chat message, a post).
 """
 
 from __future__ import annotations
