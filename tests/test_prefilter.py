@@ -19,6 +19,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimlint.analysis import Analysis
 from claimlint.cli import main
 from claimlint.kinds import FLAGS
 from claimlint.packs import load_rules
@@ -461,3 +462,27 @@ def test_a_branch_that_matches_the_empty_string_is_declined_before_compiling() -
     with pytest.raises(Unsupported, match="empty string"):
         branches(r"cure|(?:miracle)?")
     assert branches(r"cure|miracle") == ["cure", "miracle"]
+
+
+def test_any_text_at_the_end_of_nested_groups_is_left_out_of_a_branch() -> None:
+    # A term list closing a nested vocabulary entry rewrites to "any text" followed
+    # by the groups' closing parentheses; left in, every offset after a match would
+    # be reported as a match's end, and every later sentence would be a candidate.
+    from claimlint.prefilter.branches import branches
+    from claimlint.prefilter.superset import LOOSE
+
+    [branch] = branches(rf"offers (?:\w+ (?:for {LOOSE}))")
+    assert not branch.rstrip(")").endswith(LOOSE)
+    assert regex.search(branch, "we offers cupping for ") is not None
+    from claimlint.prefilter.branches import _without_trailing_loose
+
+    assert _without_trailing_loose(rf"a(?:b{LOOSE})") == "a(?:b)"
+    assert _without_trailing_loose(rf"a{LOOSE}\)") == rf"a{LOOSE}\)"  # an escaped parenthesis is text
+
+
+def test_a_provider_pattern_does_not_make_every_sentence_a_candidate(fast: Linter) -> None:
+    prose = "Our clinic offers PRP for knee arthritis. " + "The weather was mild that spring. " * 200
+    document = read_document("<text>", prose, "text", ())
+    analysis = Analysis(document, fast.engine.index, fast.engine.cues)
+    candidates = fast.engine.index.candidates(analysis.prose, None, analysis.sentences)
+    assert max(len(found) for found in candidates) < 50

@@ -28,8 +28,7 @@ def branches(source: str) -> list[str]:
     for branch in _alternatives(superset(source)):
         while branch.startswith(LOOSE):
             branch = branch[len(LOOSE) :]
-        while branch.endswith(LOOSE):
-            branch = branch[: -len(LOOSE)]
+        branch = _without_trailing_loose(branch)
         if not branch:
             raise Unsupported("a branch that is only a term list")
         if regex.fullmatch(branch, "") is not None:
@@ -38,6 +37,28 @@ def branches(source: str) -> list[str]:
             raise Unsupported("a branch that matches the empty string")
         found.append(branch)
     return found
+
+
+def _without_trailing_loose(branch: str) -> str:
+    """``branch`` without the "any text" it ends with, also where groups close
+    after it: a term list at the end of a nested vocabulary entry ends a branch
+    as ``...[any]*))``, and left there it reports every later offset as the end
+    of a match, so every later sentence becomes a candidate."""
+    while True:
+        closing = 0
+        while branch.endswith(")", 0, len(branch) - closing) and not _escaped(branch, len(branch) - closing - 1):
+            closing += 1
+        core = branch[: len(branch) - closing]
+        if not core.endswith(LOOSE):
+            return branch
+        branch = core[: -len(LOOSE)] + ")" * closing
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def _alternatives(rewritten: str) -> list[str]:
