@@ -64,10 +64,14 @@ _DURATION = lazy(
     r"(?i)\b(\d{1,3})[\s-](year|month|week)(?:s)?[\s-](?:long\s+)?((?:(?-i:\p{Lu})[\p{L}'’-]+\s+){1,2})(?:study|trial)\b"
 )
 _FIGURE = lazy(
-    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
 _GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
 _FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
+# Verbs that only report an outcome ("saw fewer migraines", "had fewer migraines",
+# "reported fewer migraines" are one outcome), left out of an outcome's key.
+_REPORTING_VERBS = frozenset("saw see seen reported report experienced experience showed show shown got noticed "
+                             "felt became achieved enjoyed said observed also".split())
 _EVIDENCE_NOUN = lazy(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )
@@ -207,7 +211,7 @@ def _figures(sentence: str, start: int, subject: str | None) -> Iterator[Mention
             if earlier is None:
                 continue
             group = earlier.group(1)
-        content = [w for w in match.group(3).lower().split() if w not in _FUNCTION_WORDS]
+        content = [w for w in match.group(3).lower().split() if w not in _FUNCTION_WORDS and w not in _REPORTING_VERBS]
         predicate = " ".join(word[:5] for word in content[:2])
         key = f"{subject or ''}|{group.lower()}|{predicate}"
         yield Mention("figure", match.group(1), subject, key, start + match.start(1), start + match.end(0))
