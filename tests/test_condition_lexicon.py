@@ -325,3 +325,20 @@ def test_build_reproduces_the_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert output.read_bytes() == LEXICON.read_bytes()
+
+
+@pytest.mark.parametrize("american, british", [
+    ("edema", "oedema"), ("anemia", "anaemia"), ("diarrhea", "diarrhoea"), ("hemophilia", "haemophilia"),
+    ("esophageal cancer", "oesophageal cancer"), ("celiac disease", "coeliac disease"), ("brain tumor", "brain tumour"),
+])
+def test_british_spellings_of_lexicon_terms_are_found(american: str, british: str) -> None:
+    from claimlint.gazetteer import variants
+
+    assert british in variants(american)
+
+
+def test_a_british_spelling_reaches_the_rules() -> None:
+    from claimlint.api import lint_text
+
+    found = lint_text("Our programme eradicates oedema. Our drops cure leukaemia.\n")
+    assert [(f.rule, f.column) for f in found] == [("CL104", 15), ("CL101", 44)]

@@ -49,9 +49,24 @@ CONTEXT = 100
 the whole prose from the window's start would (look-behinds, word edges)."""
 
 
+# British spellings of the medical words that the condition lexicon (from US
+# sources) writes the American way: oedema, anaemia, haemorrhage, diarrhoea,
+# oesophagus, oestrogen, tumour, coeliac, paediatric, orthopaedic, anaesthesia.
+_BRITISH = tuple((regex.compile(pattern), british) for pattern, british in (
+    (r"emia\b", "aemia"), (r"\bhem(?=[aoi])", "haem"), (r"\bedema", "oedema"), (r"\besophag", "oesophag"),
+    (r"\bestrogen", "oestrogen"), (r"rrhea\b", "rrhoea"), (r"\bceliac", "coeliac"), (r"tumor", "tumour"),
+    (r"\bpediatric", "paediatric"), (r"pedic\b", "paedic"), (r"\bfetal", "foetal"), (r"\banesth", "anaesth"),
+    (r"ischemi", "ischaemi"), (r"\bcesarean", "caesarean"),
+))
+
+
 def variants(term: str) -> set[str]:
     """The spellings a term is found under in lower-cased, single-spaced text."""
     forms = {term}
+    british = term
+    for pattern, replacement in _BRITISH:
+        british = pattern.sub(replacement, british)
+    forms.add(british)
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
     if " " in term:
