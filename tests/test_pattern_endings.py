@@ -82,6 +82,11 @@ def _builtin_patterns() -> Iterator[tuple[str, str]]:
                 for value in [values] if isinstance(values, str) else values:
                     if isinstance(value, str):
                         yield f"{path.name} {rule.get('code')} {key}", value
+        # Context cues are wrapped the same way: a cue that ends in a space never matches.
+        for name, cue in (data.get("cues") or {}).items():
+            for value in (cue or {}).get("patterns") or [] if isinstance(cue, dict) else []:
+                if isinstance(value, str):
+                    yield f"{path.name} cue {name}", value
         for name, entry in (data.get("define") or {}).items():
             for value in entry if isinstance(entry, list) else []:
                 if isinstance(value, str):
