@@ -53,7 +53,7 @@ the whole prose from the window's start would (look-behinds, word edges)."""
 # sources) writes the American way: oedema, anaemia, haemorrhage, diarrhoea,
 # oesophagus, oestrogen, tumour, coeliac, paediatric, orthopaedic, anaesthesia.
 _BRITISH = tuple((regex.compile(pattern), british) for pattern, british in (
-    (r"emia\b", "aemia"), (r"\bhem(?=[aoi])", "haem"), (r"\bedema", "oedema"), (r"\besophag", "oesophag"),
+    (r"emia\b", "aemia"), (r"\bhem(?=[ao])", "haem"), (r"\bedema", "oedema"), (r"\besophag", "oesophag"),
     (r"\bestrogen", "oestrogen"), (r"rrhea\b", "rrhoea"), (r"\bceliac", "coeliac"), (r"tumor", "tumour"),
     (r"\bpediatric", "paediatric"), (r"pedic\b", "paedic"), (r"\bfetal", "foetal"), (r"\banesth", "anaesth"),
     (r"ischemi", "ischaemi"), (r"\bcesarean", "caesarean"),
