@@ -19,6 +19,10 @@ from claimlint.text.mentions import mentions
     ("Trusted since 2011 by families across the valley.", "year"),
     ("More than 2,400 members have been through the programme.", "count"),
     ("Since 2020 we have helped over 3,100 members.", "count"),
+    ("Eight out of ten users said their skin looked brighter.", "figure"),
+    ("Half of the participants slept through the night.", "figure"),
+    ("A full course of acupuncture at the studio is 12 sessions.", "course"),
+    ("Most families finish our recommended 20-dive protocol.", "course"),
 ])
 def test_each_kind_of_mention_is_found(sentence: str, facet: str) -> None:
     assert facet in {m.facet for m in mentions(sentence, 0, len(sentence))}
@@ -45,3 +49,32 @@ def test_a_provider_trusted_since_one_year_and_founded_in_another_is_one_fact() 
              for m in mentions(text, 0, len(text))]
     assert {m.key for m in found} == {"launch|founding"}
     assert {m.value for m in found} == {"2011", "2014"}
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Eight out of ten users said their skin looked brighter.", "80"),
+    ("7 in 10 women slept better.", "70"),
+    ("Two thirds of our clients felt calmer.", "67"),
+    ("Three of every 4 patients walked further.", None),
+])
+def test_a_share_in_words_is_read_as_the_percentage_it_states(sentence: str, value: str | None) -> None:
+    figures = [m.value for m in mentions(sentence, 0, len(sentence)) if m.facet == "figure"]
+    assert figures == ([value] if value else [])
+
+
+def test_course_lengths_are_compared_only_in_the_same_units() -> None:
+    weeks = "The full programme runs for 8 weeks."
+    sessions = "The full programme is 16 sessions."
+    keys = {m.key for s in (weeks, sessions) for m in mentions(s, 0, len(s)) if m.facet == "course"}
+    assert keys == {"course|week", "course|session"}
+
+
+def test_a_share_in_words_alone_marks_a_sentence_for_reading() -> None:
+    from claimlint.analysis import Analysis
+    from claimlint.kinds.consistency import _MENTION_HINTS
+    from claimlint.readers import read_document
+
+    text = "Half of users slept better. Six out of ten felt calmer. Nothing to see here."
+    analysis = Analysis(read_document("page.md", text, "markdown"))
+    found = [analysis.prose[start:end] for start, end in analysis.sentences_matching(*_MENTION_HINTS)]
+    assert found == ["Half of users slept better.", "Six out of ten felt calmer."]

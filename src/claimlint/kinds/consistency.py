@@ -9,6 +9,8 @@ Facets:
 - ``figure``, ``phase``, ``count``, ``duration``: a different percentage of the
   same participants, a different phase, enrolment or length for the same named
   trial, a different number of patients a provider says it has treated.
+- ``course``: two lengths, in the same units, for the page's full course or
+  recommended protocol ("a full course is 36 sessions", "the full 30-session course").
 - ``restated``: a sentence the page repeats with one number changed (see
   :mod:`claimlint.text.restatements`).
 - ``opposition``: a claim (``claim`` patterns, not negated) and its denial
@@ -33,7 +35,7 @@ from ..text.mentions import Mention, mentions, subject_of
 from ..text import restatements
 from . import Hit, INT, Option, PAGE, PatternCompiler, RuleKind, STRINGS
 
-FACETS = ("year", "figure", "phase", "count", "duration", "restated", "opposition")
+FACETS = ("year", "figure", "phase", "count", "duration", "course", "restated", "opposition")
 _ANAPHORA = lazy(r"(?i)\b(?:the same (?:trial|study|research|results?)|these (?:results|findings|trials|studies)|this (?:trial|study))\b")
 _FUTURE_WORDS = r"will|expected|expects?|planned|plans?|due|scheduled|upcoming|anticipated"
 # Results dated in the future are plans, not results; but "since launching the
@@ -42,9 +44,9 @@ _FUTURE = lazy(rf"(?i)\b(?:{_FUTURE_WORDS}|launch(?:es|ing)?|aim(?:s|ing)?\s+to)
 _FUTURE_TENSE = lazy(rf"(?i)\b(?:{_FUTURE_WORDS})\b")
 
 
-# Every mention holds a digit or the word "phase"; sentences without one are
-# skipped (most of them, on most pages).
-_MENTION_HINTS = (lazy(r"\d"), lazy(r"(?i:\bphase\b)"))
+# Every mention holds a digit, the word "phase" or a share in words ("half of",
+# "six out of ten"); sentences without one are skipped (most of them, on most pages).
+_MENTION_HINTS = (lazy(r"\d"), lazy(r"(?i:\bphase\b)"), lazy(r"(?i:\b(?:half|thirds?|quarters?) of\b|\bout of ten\b|\bin ten\b)"))
 
 
 def _all_mentions(analysis: Analysis) -> list[Mention]:

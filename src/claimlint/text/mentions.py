@@ -47,7 +47,7 @@ _LAUNCH = lazy(
 _FOUNDED = lazy(
     r"(?i)\b(?:(?:since|after|when|before)\s+(?:we\s+)?(?:first\s+)?open(?:ed|ing)"
     r"|(?:we|(?-i:\p{Lu})[\p{L}.'’-]+)\s+(?:first\s+)?(?:opened|founded|established)"
-    r"|founded|opened\s+(?:our|its|the)\s+(?:doors|clinic|practice|cent(?:re|er)|office)"
+    r"|founded|opened\s+(?:our|its|the|their)\s+(?:first\s+)?(?:doors|clinic|practice|cent(?:re|er)|office|lab|laboratory|facility|studio|spa|pharmacy|business|company)"
     r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since"
     r"|(?:trusted|in\s+business|in\s+practice|operating)\s+since|est(?:ablished|\.)\s+(?:in\s+)?(?=(?:19|20)\d\d))\b"
 )
@@ -63,8 +63,30 @@ _TREATED = lazy(
 _DURATION = lazy(
     r"(?i)\b(\d{1,3})[\s-](year|month|week)(?:s)?[\s-](?:long\s+)?((?:(?-i:\p{Lu})[\p{L}'’-]+\s+){1,2})(?:study|trial)\b"
 )
+# How long the page says its full course or protocol is: "a full course is 36
+# sessions", "the recommended 20-dive protocol". Two different lengths for the
+# full course in the same units contradict each other.
+_COURSE_UNITS = r"session|treatment|dive|infusion|injection|visit|week|day|month|appointment|round|drip|dose"
+_COURSE_WORDS = r"full|complete|whole|standard|recommended|typical|usual|entire"
+_COURSE_NOUNS = r"course|protocol|program(?:me)?|series|plan|cycle"
+_COURSE = lazy(
+    rf"(?i)\b(?:{_COURSE_WORDS})\s+(?:treatment\s+)?(?:{_COURSE_NOUNS})(?:\s+(?:of|at|with|for)\s+(?:[\p{{L}}'’&-]+\s+){{0,4}}?[\p{{L}}'’&-]+)?\s+(?:is|of|consists\s+of|includes|involves|runs(?:\s+for)?|takes|lasts|requires|calls\s+for)"
+    rf"\s+(?:about\s+|around\s+|roughly\s+)?(\d{{1,3}})\s+({_COURSE_UNITS})s?\b"
+    rf"|\b(?:{_COURSE_WORDS}|our)\s+(\d{{1,3}})[\s-]({_COURSE_UNITS})s?\s+(?:treatment\s+)?(?:{_COURSE_NOUNS})\b"
+)
 _FIGURE = lazy(
     r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+)
+# A share told as a ratio or a fraction: "8 in 10 users", "six out of ten women", "half
+# of the participants". Read as the percentage it states, so that "7 in 10 users slept
+# better" and "half of users slept better" are compared as 70 and 50.
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FRACTIONS = {"half": 50, "a third": 33, "one third": 33, "two thirds": 67, "a quarter": 25, "one quarter": 25, "three quarters": 75}
+_SHARE = lazy(
+    r"(?i)\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+(10|ten|\d{2,3})"
+    r"|(half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|three[\s-]quarters)\s+of)"
+    r"\s+(?:(?:the|all|our|these|those)\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+|(?-i:\p{Lu})[\p{L}'’-]+\s+)?"
+    r"(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
 _GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
 _FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
@@ -145,7 +167,8 @@ _UNKNOWN = ""
 # people, or a length of time. Sentences without any (most sentences with a
 # digit) are passed over before the dozen patterns below run.
 _POSSIBLE_MENTION = lazy(
-    r"(?i)(?:19[5-9]\d|20[0-4]\d|%|per\s?cent|\bphase\b|\d\s*[-\s](?:year|month|week)"
+    r"(?i)(?:19[5-9]\d|20[0-4]\d|%|per\s?cent|\bphase\b|\d\s*[-\s](?:year|month|week)|\s(?:in|out\s+of)\s+(?:10|ten)\b|\b(?:half|thirds?|quarters?)\s+of\b"
+    r"|\d[\s-](?:sessions?|treatments?|dives?|infusions?|injections?|visits?|weeks?|days?|months?|appointments?|rounds?|drips?|doses?)\b"
     r"|\d[\d,]*\+?\s+(?:\S+\s+){0,2}?(?:patients|participants|subjects|people|volunteers|children|adults|clients|members|customers))"
 )
 
@@ -191,6 +214,10 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
     for match in _DURATION.finditer(sentence):
         name = " ".join(w.lower() for w in match.group(3).split())
         yield Mention("duration", match.group(1), f"the {match.group(3).strip()} study", f"duration|{name}|{match.group(2).lower()}", start + match.start(1), start + match.end(2))
+    for match in _COURSE.finditer(sentence):
+        group = 1 if match.group(1) else 3
+        unit = match.group(group + 1).lower()
+        yield Mention("course", f"{match.group(group)} {unit}s", "the full course", f"course|{unit}", start + match.start(group), start + match.end(group + 1))
     for match in _TREATED.finditer(sentence):
         group = 1 if match.group(1) else 4
         described = " ".join(filter(None, (match.group(group + 1), match.group(3) if group == 1 else None)))
@@ -211,10 +238,29 @@ def _figures(sentence: str, start: int, subject: str | None) -> Iterator[Mention
             if earlier is None:
                 continue
             group = earlier.group(1)
-        content = [w for w in match.group(3).lower().split() if w not in _FUNCTION_WORDS and w not in _REPORTING_VERBS]
-        predicate = " ".join(word[:5] for word in content[:2])
-        key = f"{subject or ''}|{group.lower()}|{predicate}"
-        yield Mention("figure", match.group(1), subject, key, start + match.start(1), start + match.end(0))
+        yield Mention("figure", match.group(1), subject, _figure_key(subject, group, match.group(3)), start + match.start(1), start + match.end(0))
+    for match in _SHARE.finditer(sentence):
+        percent = _share_percent(match)
+        if percent is None:
+            continue
+        yield Mention("figure", str(percent), subject, _figure_key(subject, match.group(4), match.group(5)), start + match.start(), start + match.end(0))
+
+
+def _share_percent(match: regex.Match[str]) -> int | None:
+    if match.group(3):
+        return _FRACTIONS.get(regex.sub(r"[\s-]+", " ", match.group(3).lower()))
+    part, whole = (_number(word) for word in (match.group(1), match.group(2)))
+    return round(100 * part / whole) if 0 < part <= whole else None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL_NUMBERS[word.lower()]
+
+
+def _figure_key(subject: str | None, group: str, outcome: str) -> str:
+    content = [w for w in outcome.lower().split() if w not in _FUNCTION_WORDS and w not in _REPORTING_VERBS]
+    predicate = " ".join(word[:5] for word in content[:2])
+    return f"{subject or ''}|{group.lower()}|{predicate}"
 
 
 def _names_something(sentence: str, year_start: int) -> bool:
