@@ -42,6 +42,10 @@ def split(text: str) -> list[str]:
     ("\tThe capsules lower\n\tblood sugar fast.", ["The capsules lower\n\tblood sugar fast."]),
     # An indented capitalised short line is still a line of its own.
     ("Opening hours\n    Monday to Friday", ["Opening hours", "Monday to Friday"]),
+    # A short line that ends on a function word was wrapped mid-sentence, whatever
+    # the next line starts with.
+    ("Our drip eliminates the\n    ALS symptoms in weeks.", ["Our drip eliminates the\n    ALS symptoms in weeks."]),
+    ("Trusted by families in\nPhoenix since 2012.", ["Trusted by families in\nPhoenix since 2012."]),
 ])
 def test_sentences_end_where_a_reader_sees_them_end(text: str, expected: list[str]) -> None:
     assert split(text) == expected

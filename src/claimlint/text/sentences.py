@@ -44,6 +44,13 @@ _HARD_WRAP_MAX = 100
 # A line that ends on an emoji or a symbol ("... no side effects 🙌", "Is it
 # safe? ✔️") ends its sentence: nobody wraps a line after an emoji mid-sentence.
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk"})
+# A short line that ends on a word no sentence or heading ends on ("Our drip
+# eliminates the", "... in a matter of") was wrapped mid-sentence, whatever the
+# next line starts with ("ALS", "Parkinson's").
+_CANNOT_END = frozenset(
+    """a an the of to for with and or in on at by from into than as that which who whose is are was were be been
+    has have had can could will would may might must should our your their its his her my this these those""".split()
+)
 _INVISIBLE_ENDINGS = "\ufe0f\ufe0e\u200d"
 # Rules read a claim within its sentence, so every check at a match costs up to
 # a sentence's length. Scraped text without punctuation (a menu, a tag cloud, a
@@ -85,9 +92,15 @@ def _line_boundaries(prose: str, start: int, end: int, boundaries: set[int]) -> 
         following = _first_character(prose, match.end(), end)
         if following.islower() and line[-1] not in ".!?:":
             continue
+        if _last_word(line) in _CANNOT_END:
+            continue
         width = len(line.lstrip())
         if width < _SOFT_WRAP_MIN or width > _HARD_WRAP_MAX or line[-1] in ".!?:" or _ends_in_symbol(line):
             boundaries.add(match.end())
+
+
+def _last_word(line: str) -> str:
+    return line.rsplit(None, 1)[-1].lower() if line.split() else ""
 
 
 def _ends_in_symbol(line: str) -> bool:
