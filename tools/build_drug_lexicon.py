@@ -10,7 +10,8 @@ in two ways: a product offered *instead of* a named drug is a substitute for a
 therapy (21 CFR 101.93(g)(2)(v)), and a sentence whose subject is a named drug
 ("metformin lowers blood sugar") describes standard care, not the product.
 
-Each focus of the drug collection gives its generic names: the dosage form and
+Each focus of the drug collection gives its generic names (and brands that MedQuAD
+names in brackets after a generic, plus a short list of well-known brands): the dosage form and
 route are cut off ("Injection", "Oral Inhalation", "Topical"), combinations
 are split at "and" and commas, and parenthesised parts are dropped. A name is
 kept when it is one or two words of letters, at least four characters long,
@@ -57,6 +58,19 @@ COMMON_ZIPF = 3.5
 ALLOW = frozenset({"aspirin", "insulin", "ibuprofen", "paracetamol", "penicillin", "morphine", "codeine",
                    "warfarin", "metformin", "heparin", "cortisone", "prednisone", "valium", "prozac", "xanax",
                    "viagra", "ritalin", "adderall", "tylenol", "advil", "lithium", "methadone", "statin"})
+# Brand names that supplement and clinic copy sets itself against ("a natural
+# Ozempic", "an alternative to Xanax"): the best-known brand of each drug class
+# such copy targets (GLP-1 agonists, antidepressants, sleep aids, acid reducers,
+# statins, painkillers, ADHD and erectile-dysfunction drugs, flu antivirals).
+# MedQuAD names a few brands in parentheses after a generic; those are added too.
+BRANDS = frozenset({"ozempic", "wegovy", "mounjaro", "zepbound", "saxenda", "victoza", "trulicity", "rybelsus",
+                    "zoloft", "lexapro", "paxil", "celexa", "wellbutrin", "cymbalta", "effexor", "ambien", "lunesta",
+                    "nexium", "prilosec", "zantac", "pepcid", "lipitor", "crestor", "zocor", "synthroid", "humira",
+                    "enbrel", "celebrex", "motrin", "aleve", "vicodin", "oxycontin", "percocet", "vyvanse",
+                    "concerta", "cialis", "levitra", "tamiflu", "relenza", "glucophage", "jardiance", "januvia",
+                    "singulair", "claritin", "zyrtec", "benadryl", "flonase", "klonopin", "ativan", "adipex"})
+# "Oseltamivir (Tamiflu)": a capitalised name in brackets right after a generic.
+_BRAND_AFTER_GENERIC = re.compile(r"([A-Za-z][A-Za-z-]+(?: [a-z-]+)?) \(([A-Z][a-z]+[A-Za-z-]*)\)")
 
 
 def names(focus: str) -> list[str]:
@@ -91,7 +105,10 @@ def build(source: Path) -> list[str]:
             if FORM_WORDS.match(" " + name) or (supplement_words | NUTRIENT_WORDS) & set(name.split()) or too_common(name):
                 continue
             terms.add(name)
-    return sorted(terms | ALLOW)
+    brands = {brand.lower() for row in rows for field in [row["focus"], row.get("synonyms") or ""]
+              for generic, brand in _BRAND_AFTER_GENERIC.findall(field)
+              if generic.lower() in terms and len(brand) > 4 and not too_common(brand.lower())}
+    return sorted(terms | ALLOW | BRANDS | brands)
 
 
 def render(terms: list[str]) -> str:
@@ -104,7 +121,8 @@ def render(terms: list[str]) -> str:
             "Generic names of medicines, from the MedlinePlus drug pages that MedQuAD answers questions from: "
             "Asma Ben Abacha and Dina Demner-Fushman, \"A Question-Entailment Approach to Question Answering\", "
             "BMC Bioinformatics 20:511 (2019), dataset MedQuAD (https://github.com/abachaa/MedQuAD), CC BY 4.0 "
-            "(see NOTICE). Dosage forms and routes are cut off, combinations split; single words that are common "
+            "(see NOTICE), with the brands MedQuAD names beside them and a short list of the best-known brands. "
+            "Dosage forms and routes are cut off, combinations split; single words that are common "
             f"English (wordfreq {version('wordfreq')} Zipf frequency {COMMON_ZIPF} or more) are left out except "
             "a short allow-list of household drug names. Matched case-insensitively at word edges."
         ),

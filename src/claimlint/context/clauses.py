@@ -37,7 +37,11 @@ _VERB_ITEM_BEFORE = lazy(r"\b(?:can|could|may|might|will|would|shall|should|must
 _FINITE_ITEM_BEFORE = lazy(r"\bthat\s+(?:[\p{L}\p{N}’'+-]+\s+){1,4}[\p{L}’'-]+[^s\W]s\s*$", regex.IGNORECASE)
 _THIRD_PERSON_VERB = lazy(r"[\p{L}’'-]+[^s\W]s\b", regex.IGNORECASE)
 # What ends the stretch after a claim that a following cue may govern from.
-_AFTER_STOP = lazy(r"[,;:]|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
+# A dash opens a clause of its own: "is completely safe — donor cells are not
+# rejected" denies nothing about safety.
+_AFTER_STOP = lazy(r"[,;:—–]|\s-\s|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
+_DASHES = frozenset("—–-")
+_PAIRED_DASH = lazy(r"[^—–,;:]{1,40}?(?:[—–]|\s-\s)")
 MAX_CLAUSE = 120
 
 
@@ -149,5 +153,18 @@ def ends_in_disjunction(text: str) -> bool:
 
 def clause_after(prose: str, match_end: int, sentence_end: int) -> tuple[int, int]:
     """The stretch after a claim up to the next clause break."""
-    stop = _AFTER_STOP.search(prose, match_end, sentence_end)
-    return match_end, stop.start() if stop is not None else sentence_end
+    position = match_end
+    # A claim inside an aside ("a pill — one with no side effects — is still a dream"):
+    # the dash that closes the aside returns to the clause the claim belongs to.
+    before = prose[max(0, match_end - 2 * MAX_CLAUSE):match_end]
+    before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
+    inside_aside = (before.count("—") + before.count("–")) % 2 == 1
+    while (stop := _AFTER_STOP.search(prose, position, sentence_end)) is not None:
+        if stop.group().strip() in _DASHES:
+            closing = _PAIRED_DASH.match(prose, stop.end(), sentence_end)
+            if inside_aside or closing is not None:
+                inside_aside = False
+                position = closing.end() if closing is not None else stop.end()
+                continue  # "is — sadly — not yet real": an aside, read past it
+        return match_end, stop.start()
+    return match_end, sentence_end

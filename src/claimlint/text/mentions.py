@@ -49,7 +49,11 @@ _FOUNDED = lazy(
     r"|(?:we|(?-i:\p{Lu})[\p{L}.'’-]+)\s+(?:first\s+)?(?:opened|founded|established)"
     r"|founded|opened\s+(?:our|its|the|their)\s+(?:first\s+)?(?:doors|clinic|practice|cent(?:re|er)|office|lab|laboratory|facility|studio|spa|pharmacy|business|company)"
     r"|serv(?:ed|ing)\s+(?:[\p{L}'’-]+\s+){0,5}?since|(?:family|locally|independently)[\s-]owned\s+since"
-    r"|(?:trusted|in\s+business|in\s+practice|operating)\s+since|est(?:ablished|\.)\s+(?:in\s+)?(?=(?:19|20)\d\d))\b"
+    r"|(?:trusted|in\s+business|in\s+practice|operating)\s+since|est(?:ablished|\.)\s+(?:in\s+)?(?=(?:19|20)\d\d)"
+    # "Since 2014, more than 3,000 families have trusted Vantage": the people who chose
+    # the provider, counted from its start (not "since 2019 we have offered PRP").
+    r"|since\s+(?:19|20)\d\d,?\s+(?:[\p{L}\d,.'’-]+\s+){0,10}?(?:have|has)\s+(?:[\p{L}'’-]+\s+)?(?:trusted|chosen|relied\s+on|come\s+to)"
+    r"|since\s+(?:19|20)\d\d,?\s+(?:we|our\s+(?:team|clinic|practice|doctors?|staff))\s+(?:have|has)\s+been\s+(?:serving|helping|caring\s+for|looking\s+after))\b"
 )
 _PROVIDER = frozenset({"clinic", "centre", "center", "company", "practice"})
 # Patients a provider says it has treated: "treated more than 400 patients with Parkinson's",
@@ -75,7 +79,7 @@ _COURSE = lazy(
     rf"|\b(?:{_COURSE_WORDS}|our)\s+(\d{{1,3}})[\s-]({_COURSE_UNITS})s?\s+(?:treatment\s+)?(?:{_COURSE_NOUNS})\b"
 )
 _FIGURE = lazy(
-    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\)?\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
 # A share told as a ratio or a fraction: "8 in 10 users", "six out of ten women", "half
 # of the participants". Read as the percentage it states, so that "7 in 10 users slept
@@ -86,14 +90,29 @@ _SHARE = lazy(
     r"(?i)\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+(10|ten|\d{2,3})"
     r"|(half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|three[\s-]quarters)\s+of)"
     r"\s+(?:(?:the|all|our|these|those)\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+|(?-i:\p{Lu})[\p{L}'’-]+\s+)?"
-    r"(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+    r"(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
-_GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|volunteers|children|adults|women|men)\b")
+# An effect told as a percentage change of one quantity: "spikes dopamine by 250%",
+# "cuts joint pain by 40%". Two different sizes for the same change of the same
+# quantity contradict each other, unless a time or "up to" tells them apart (that
+# qualifier is part of the key).
+_RISE = r"boost|increas|rais|spik|lift|elevat|improv|enhanc|accelerat|amplif|doubl"
+_FALL = r"reduc|cut|lower|drop|decreas|slash|shrink|eas|reliev|lessen|diminish|curb"
+_EFFECT = lazy(
+    rf"(?i)\b((?:{_RISE})|(?:{_FALL}))[\p{{L}}]*\s+(?:your\s+|the\s+|their\s+|our\s+)?((?:[\p{{L}}'’-]+\s+){{0,2}}?[\p{{L}}'’-]+)\s+"
+    r"(?:levels?\s+|production\s+|output\s+)?by\s+(?:(up\s+to|on\s+average|an?\s+average\s+of)\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|an?\s+(?:massive|huge|whopping|incredible|amazing|staggering|remarkable|impressive)\s+)?"
+    r"(\d{1,4}(?:\.\d+)?)\s?(?:%|per\s?cent)"
+)
+# A past result ("reduced the risk by 20%") is how research reports each subgroup
+# and dose; a product's promise is told in the present ("boosts dopamine by 250%").
+_REPORTED_EFFECT = lazy(r"(?i)[\p{L}]+(?:ed|ing)\b")
+_WHEN = lazy(r"(?i)\b(?:after|within|in|over|for)\s+(?:just\s+|only\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(minute|hour|day|week|month|year|session|treatment)s?\b")
+_GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\b")
 _FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
 # Verbs that only report an outcome ("saw fewer migraines", "had fewer migraines",
 # "reported fewer migraines" are one outcome), left out of an outcome's key.
 _REPORTING_VERBS = frozenset("saw see seen reported report experienced experience showed show shown got noticed "
-                             "felt became achieved enjoyed said observed also".split())
+                             "felt became achieved enjoyed said observed also told tell tells us me".split())
 _EVIDENCE_NOUN = lazy(
     r"(?i)\b(?:trials?|stud(?:y|ies)|results?|research|findings?|data|outcomes?|advances?|advancements?|strides|progress|breakthroughs?|evidence|experiments?)\b"
 )
@@ -111,7 +130,7 @@ _WORD_BEFORE_YEAR = lazy(r"(\S+)\s+$")
 _DATING_WORDS = frozenset(
     """in by since from during until before after as of at on early late mid spring summer autumn fall winter
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec founded established est est. opened launched""".split()
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _STOPWORDS = frozenset("the a an their its this that these those our".split())
@@ -239,11 +258,27 @@ def _figures(sentence: str, start: int, subject: str | None) -> Iterator[Mention
                 continue
             group = earlier.group(1)
         yield Mention("figure", match.group(1), subject, _figure_key(subject, group, match.group(3)), start + match.start(1), start + match.end(0))
+    yield from _effects(sentence, start, subject)
     for match in _SHARE.finditer(sentence):
         percent = _share_percent(match)
         if percent is None:
             continue
         yield Mention("figure", str(percent), subject, _figure_key(subject, match.group(4), match.group(5)), start + match.start(), start + match.end(0))
+
+
+def _effects(sentence: str, start: int, subject: str | None) -> Iterator[Mention]:
+    when = _WHEN.search(sentence)
+    timing = f"{when.group(1).lower()} {when.group(2).lower()}" if when else ""
+    for match in _EFFECT.finditer(sentence):
+        if _REPORTED_EFFECT.match(match.group()):
+            continue
+        direction = "up" if regex.match(_RISE, match.group(1), regex.IGNORECASE) else "down"
+        content = [w for w in match.group(2).lower().split() if w not in _FUNCTION_WORDS]
+        if not content:
+            continue
+        qualifier = "up to" if match.group(3) and match.group(3).lower().startswith("up") else ("average" if match.group(3) else "")
+        key = f"{subject or ''}|effect|{direction}|{' '.join(w[:5] for w in content)}|{qualifier}|{timing}"
+        yield Mention("figure", match.group(4), subject, key, start + match.start(4), start + match.end())
 
 
 def _share_percent(match: regex.Match[str]) -> int | None:
