@@ -208,3 +208,36 @@ def test_a_research_groups_recruitment_page_solicits_no_treatment(linter: Linter
     assert [f.rule for f in linter.check_text(page, "text") if f.category == "solicitation"] == []
     paid = page + "Participation in our stem cell study costs $9,500: add to cart.\n"
     assert not _page(paid).pages.is_("recruits")
+
+
+# A passage too short to tell what its page is for (a caption, an ad's line, one
+# sentence checked from an editor) is read as the copy it is: rules that need a
+# seller's page apply, and a page-level disclosure is asked of it only when it
+# shows itself to be a product page.
+TESTIMONIAL_LINE = "Since starting the tea my blood sugar has stayed in the normal range, and I feel great.\n"
+INFORMATION = (
+    "Type 2 diabetes is a condition in which the body does not use insulin well. "
+    "It is estimated to affect about 1 in 10 adults, and risk factors include age and weight. "
+    "Treatment usually involves diet, exercise and medicines such as metformin. "
+    "Talk to your doctor about how often to check your blood sugar at home, and which readings should prompt a call.\n"
+)
+
+
+def test_a_short_passage_is_read_as_copy(linter: Linter) -> None:
+    analysis = _page(TESTIMONIAL_LINE)
+    assert analysis.pages.too_short and not analysis.pages.is_("offer")
+    assert _lines(linter, TESTIMONIAL_LINE, "CL507") == [1]
+
+
+def test_the_same_story_on_an_informing_page_is_not_a_testimonial(linter: Linter) -> None:
+    text = INFORMATION + "\n" + TESTIMONIAL_LINE
+    assert not _page(text).pages.too_short
+    assert [f for f in linter.check_text(text, "text") if f.category == "testimonial"] == []
+
+
+@pytest.mark.parametrize(("line", "fires"), [
+    ("This peppermint tea supports healthy digestion.\n", False),
+    ("Order today: our peppermint tea supports healthy digestion.\n", True),
+])
+def test_a_short_passage_owes_a_disclosure_only_as_a_product_page(linter: Linter, line: str, fires: bool) -> None:
+    assert bool(_lines(linter, line, "CL706")) is fires

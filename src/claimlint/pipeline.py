@@ -132,7 +132,7 @@ class Pipeline:
         if self.require_document is not None and not analysis.matches(self.require_document):
             return Verdict(False, decisions=(Decision("page", "require_document", "the page holds none of the words the rule needs"),))
         for name in self.page_require:
-            if not analysis.pages.is_(name):
+            if not analysis.pages.allows(name):
                 return Verdict(False, decisions=(Decision("page", name, f"needs a page where {analysis.cues.pages[name].label}"),))
         for name in self.page_cancel:
             if analysis.pages.is_(name):
@@ -220,9 +220,9 @@ class Pipeline:
 
 
 def page_allows(analysis: Analysis, require: tuple[str, ...], cancel: tuple[str, ...]) -> bool:
-    """Is the page of every class in ``require`` and of none in ``cancel``?"""
+    """Is the page of every class in ``require`` (or too short to tell) and of none in ``cancel``?"""
     pages = analysis.pages
-    return all(pages.is_(name) for name in require) and not any(pages.is_(name) for name in cancel)
+    return all(pages.allows(name) for name in require) and not any(pages.is_(name) for name in cancel)
 
 
 def check_page_option(spec: RuleSpec, value: Any, book: CueBook) -> tuple[tuple[str, ...], tuple[str, ...]]:

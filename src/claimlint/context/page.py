@@ -33,11 +33,31 @@ class PageVerdict:
     """Decided by one of the class's decisive signals, not by weaker hints."""
 
 
+# A passage this short (an ad's line, a caption, a tweet, one sentence checked from
+# an editor) has too few words to tell what its page is for. Rules that need a page
+# of a class (a seller's page for a testimonial) read it as that page, since a
+# passage checked on its own is checked as copy; classes that cancel a rule still
+# cancel it when their signals are there.
+SHORT_PASSAGE_WORDS = 50
+
+
 class PageReader:
     def __init__(self, analysis: Analysis, book: CueBook) -> None:
         self.analysis = analysis
         self.book = book
         self._verdicts: dict[str, PageVerdict] = {}
+        self._too_short: bool | None = None
+
+    @property
+    def too_short(self) -> bool:
+        """Too few words to tell what the page is for (see SHORT_PASSAGE_WORDS)."""
+        if self._too_short is None:
+            self._too_short = len(self.analysis.prose.split(None, SHORT_PASSAGE_WORDS)) <= SHORT_PASSAGE_WORDS
+        return self._too_short
+
+    def allows(self, name: str) -> bool:
+        """Is the page of class ``name``, or too short to tell (see SHORT_PASSAGE_WORDS)?"""
+        return self.is_(name) or self.too_short
 
     def verdict(self, name: str) -> PageVerdict:
         verdict = self._verdicts.get(name)
@@ -78,6 +98,8 @@ class PageReader:
     def describe(self, name: str) -> str:
         """"this page offers a treatment ('book your consultation', line 40)"."""
         verdict = self.verdict(name)
+        if not verdict.holds and self.too_short:
+            return "a passage too short to tell what its page is for, read as the copy it is"
         document = self.analysis.document
         shown = []
         for start, end in verdict.found[:2]:

@@ -38,6 +38,12 @@ class DisclosureKind(RuleKind):
         return [self.claim, self.disclosure]
 
     def scan(self, analysis: Analysis) -> Iterable[Hit]:
+        # A statement missing from a page: a passage too short to tell what its page
+        # is for (a line checked on its own) is held to it only when it shows itself
+        # to be that page ("Order today: our capsules ...").
+        required = (self.options.get("page") or {}).get("require", ())
+        if analysis.pages.too_short and not all(analysis.pages.is_(name) for name in required):
+            return
         if next(iter(analysis.finditer(self.disclosure)), None) is not None:
             return
         cues = analysis.cues.of(_NOT_A_CLAIM)
