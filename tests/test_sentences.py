@@ -46,6 +46,9 @@ def split(text: str) -> list[str]:
     # the next line starts with.
     ("Our drip eliminates the\n    ALS symptoms in weeks.", ["Our drip eliminates the\n    ALS symptoms in weeks."]),
     ("Trusted by families in\nPhoenix since 2012.", ["Trusted by families in\nPhoenix since 2012."]),
+    # ... or on a verb that needs its object.
+    ("Our drip eliminates\n    ALS in weeks.", ["Our drip eliminates\n    ALS in weeks."]),
+    ("Our therapy heals\nParkinson's disease fast.", ["Our therapy heals\nParkinson's disease fast."]),
 ])
 def test_sentences_end_where_a_reader_sees_them_end(text: str, expected: list[str]) -> None:
     assert split(text) == expected

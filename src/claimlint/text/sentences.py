@@ -50,6 +50,11 @@ _SYMBOL_CATEGORIES = frozenset({"So", "Sk"})
 _CANNOT_END = frozenset(
     """a an the of to for with and or in on at by from into than as that which who whose is are was were be been
     has have had can could will would may might must should our your their its his her my this these those""".split()
+) | frozenset(
+    # Nor on a verb that needs its object: "Our drip eliminates" / "ALS in weeks".
+    """cures heals treats reverses eliminates eradicates prevents relieves fights stops halts beats banishes repairs
+    regenerates restores reduces lowers boosts clears soothes eases kills destroys defeats combats tackles ends
+    removes dissolves shrinks reverts rebuilds regrows alleviates""".split()
 )
 _INVISIBLE_ENDINGS = "\ufe0f\ufe0e\u200d"
 # Rules read a claim within its sentence, so every check at a match costs up to
