@@ -349,3 +349,26 @@ def test_an_advert_quoted_by_the_page_is_the_adverts(linter: Linter) -> None:
     assert _lines(linter, "A screenshot shows a video post saying “our drops reverse hearing loss” beside the bottle.", "CL102") == []
     assert _lines(linter, "A patient wrote in. “It cured my knee pain for good,” says one patient.", "CL501") == [1]
     assert _lines(linter, "The ads were loud. Our capsules reverse type 2 diabetes in 90 days, one reader found.", "CL102") == [1]
+
+
+# A brand that "promises to cure" speaks for the page that sells it (or for a
+# passage too short to tell); on a news page it is reported, and a regulator's
+# caution about such promises is a warning.
+_NEWS = (
+    "Health regulators in three countries are investigating online supplement sellers, "
+    "officials said on Tuesday. Reporters who contacted the companies were told that "
+    "refunds are available. The investigation began after complaints from patients, said "
+    "Dr. Mara Holt, who leads the inquiry at the national consumer agency. Several of the "
+    "sellers named in the complaints have since removed their product pages from the web. "
+)
+
+
+def test_a_brand_that_promises_a_cure_speaks_for_its_own_page(linter: Linter) -> None:
+    claim = "NeuroVance promises to cure fibromyalgia."
+    assert [f.rule for f in linter.check_text(claim, "text") if f.category == "overstatement"] == ["CL101"]
+    assert [f for f in linter.check_text(_NEWS + claim, "text") if f.category == "overstatement"] == []
+
+
+def test_a_regulator_cautioning_against_cure_promises_is_a_warning(linter: Linter) -> None:
+    text = "The European Medicines Agency cautions against products promising to cure osteoarthritis."
+    assert [f for f in linter.check_text(text, "text") if f.category == "overstatement"] == []

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 import regex
 
+from ..lazyregex import lazy
 from .clauses import blank_parentheses, clause_after, clause_before, clause_before_span, ends_in_disjunction, words_in
 from .cues import Cue, CueBook
 from .quotes import is_mentioned, is_question, quotation_end
@@ -28,6 +29,14 @@ if TYPE_CHECKING:
 _LOOK_AHEAD = 40
 # A cue after the claim ("a cure does not exist") stands this close to it.
 _AFTER_REACH = 40
+# A capitalised name that is not a sentence's opening function word: a brand.
+# A plural or a generic word that opens a sentence ("Headlines hailed", "Research
+# claims") is no brand; "Glucaden", "NeuroVance" and "the Renovia protocol" are.
+_BRAND_SUBJECT = lazy(
+    r"(?<![\p{L}’'])(?!(?:The|This|That|These|Those|It|He|She|They|We|You|A|An|Our|Its|Their|His|Her|Some|Many|Most|Dr|Prof"
+    r"|Research|Science|Evidence|Data|Media|News|Everyone|Nobody|Someone|Anyone|Nature|Medicine|Society|Mainstream)\b)"
+    r"\p{Lu}(?:[\p{L}\d’'-]*\p{Lu}[\p{L}\d’'-]*|[\p{L}\d’'-]*[^\W_s])\b"
+)
 # Words before a reporting cue in which its speaker is looked for.
 _SPEAKER_WINDOW = 80
 
@@ -248,7 +257,14 @@ class ContextReader:
                 key = (match.end(), match.end() - match.start(), label)
                 if nearest is None or key[:2] > nearest[:2]:
                     nearest = key
-        return nearest[2] if nearest is not None else "unknown"
+        if nearest is not None:
+            return nearest[2]
+        # A product named by its brand ("NeuroVance promises to cure ...") speaks for the
+        # page that sells it, or for a passage too short to tell what its page is for.
+        subject = " ".join(window.split()[-3:])  # the words right before the cue: its subject
+        if _BRAND_SUBJECT.search(subject) is not None and self.analysis.pages.allows("offer"):
+            return "own"
+        return "unknown"
 
     def _next_sentence(self, cue: Cue, start: int) -> ContextSpan | None:
         sentences = self.analysis.sentences
