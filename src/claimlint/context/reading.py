@@ -261,8 +261,11 @@ class ContextReader:
             return nearest[2]
         # A product named by its brand ("NeuroVance promises to cure ...") speaks for the
         # page that sells it, or for a passage too short to tell what its page is for.
-        subject = " ".join(window.split()[-3:])  # the words right before the cue: its subject
-        if _BRAND_SUBJECT.search(subject) is not None and self.analysis.pages.allows("offer"):
+        # The words right before the cue are its subject, unless the cue names its own
+        # ("Online vendors call it a miracle": the cue starts at "vendors").
+        subject = " ".join(window.split()[-3:])
+        names_speaker = self.book.third_party is not None and self.book.third_party.match(self.prose, cue_start) is not None
+        if not names_speaker and _BRAND_SUBJECT.search(subject) is not None and self.analysis.pages.allows("offer"):
             return "own"
         return "unknown"
 
