@@ -12,8 +12,7 @@ every kind:
    the clause before the match), ``exclude_after`` (the words right after it),
    ``exclude_match`` (within the matched words), ``exclude_near``, ``lenient_require`` and
    ``lenient_exclude`` (not on a page that offers a treatment, where any
-   research mentioned is offered in support of the sale, nor in a passage too
-   short to tell what its page is for), ``resolved_by_document``;
+   research mentioned is offered in support of the sale), ``resolved_by_document``;
 4. context cues that cancel the rule (``context.cancel``: negation, reported
    speech, a question, a citation ...);
 5. cues and page classes that lower its severity (``context.downgrade``,
@@ -198,7 +197,7 @@ class Pipeline:
             found = self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after))
             if found is not None:
                 return Decision("filter", "exclude_near", f"'{_words(found.group())}' stands nearby", *found.span())
-        if (self.lenient_require is not None or self.lenient_exclude is not None) and not analysis.pages.allows("offer"):
+        if (self.lenient_require is not None or self.lenient_exclude is not None) and not analysis.pages.is_("offer"):
             if self.lenient_require is not None and self.lenient_require.search(prose, sentence_start, sentence_end) is None:
                 return Decision("filter", "lenient_require", "on a page that offers no treatment, the sentence is not about what a treatment does")
             if self.lenient_exclude is not None and (found := self.lenient_exclude.search(prose, sentence_start, sentence_end)) is not None:
