@@ -257,3 +257,16 @@ def test_a_hype_word_on_a_page_that_describes_care_plainly_is_not_its_hype(linte
     selling = HISTORY + "Order today: our insulin-free drops are a breakthrough for your diabetes.\n"
     # On a page that sells, every hype word is the seller's, the history too.
     assert _lines(linter, selling, "CL107") == [1, 2]
+
+
+TRIAL_PAGE = (
+    "The ReMyelin study is recruiting adults with relapsing multiple sclerosis (NCT01234567).\n"
+    "Earlier studies have shown that the drug improves walking in people with MS.\n"
+    "Eligibility: aged 18 to 55, diagnosed within five years. The trial coordinator answers questions.\n"
+    "The research ethics committee approved the study in 2025.\n"
+)
+
+
+def test_a_page_that_recruits_for_research_gives_its_rationale_without_a_finding(linter: Linter) -> None:
+    assert _page(TRIAL_PAGE).pages.is_("recruits")
+    assert [f for f in linter.check_text(TRIAL_PAGE, "text") if f.category == "uncited-evidence"] == []
