@@ -78,3 +78,25 @@ def test_a_share_in_words_alone_marks_a_sentence_for_reading() -> None:
     analysis = Analysis(read_document("page.md", text, "markdown"))
     found = [analysis.prose[start:end] for start, end in analysis.sentences_matching(*_MENTION_HINTS)]
     assert found == ["Half of users slept better.", "Six out of ten felt calmer."]
+
+
+def test_founding_told_as_trust_since_a_year_and_as_a_bare_founded_year_is_one_fact() -> None:
+    found = [m for text in ("Since 2012, more than 2,000 patients have trusted Northway with their care.",
+                            "Northway Health Ltd · Founded 2015")
+             for m in mentions(text, 0, len(text))]
+    assert {(m.key, m.value) for m in found} == {("launch|founding", "2012"), ("launch|founding", "2015")}
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("One soak spikes serotonin by 200%.", "A soak boosts serotonin by a huge 300%.", True),
+    ("The cream cuts redness by up to 60%.", "On average the cream cuts redness by 40%.", False),
+    ("The drops lower pressure by 20% within two weeks.", "The drops lower pressure by 35% within six weeks.", False),
+    ("The drug reduced the risk by 20%.", "In older people it reduced the risk by 35%.", None),
+])
+def test_an_effect_size_is_keyed_by_quantity_direction_and_qualifiers(first: str, second: str, same: bool | None) -> None:
+    keys = [[m.key for m in mentions(text, 0, len(text)) if "|effect|" in m.key] for text in (first, second)]
+    if same is None:  # a past result is how research reports subgroups: no mention
+        assert keys == [[], []]
+    else:
+        assert len(keys[0]) == len(keys[1]) == 1
+        assert (keys[0] == keys[1]) is same
