@@ -5,6 +5,8 @@ the page structures a single sentence cannot show."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimlint.analysis import Analysis
 from claimlint.context.clauses import clause_before
 from claimlint.packs import load_rules
@@ -372,3 +374,14 @@ def test_a_brand_that_promises_a_cure_speaks_for_its_own_page(linter: Linter) ->
 def test_a_regulator_cautioning_against_cure_promises_is_a_warning(linter: Linter) -> None:
     text = "The European Medicines Agency cautions against products promising to cure osteoarthritis."
     assert [f for f in linter.check_text(text, "text") if f.category == "overstatement"] == []
+
+
+@pytest.mark.parametrize(("text", "category", "flagged"), [
+    # A dash opens a clause of its own: the negation after it denies something else.
+    ("Book now. The infusion is completely safe \u2014 donor cells are not rejected.", "safety-claim", True),
+    # Unless the dashes close an aside around the claim, or open one before the denial.
+    ("A perfect sleeping pill \u2014 one with no side effects \u2014 is still a dream.", "safety-claim", False),
+    ("Our cure is \u2014 sadly \u2014 not yet real.", "overstatement", False),
+])
+def test_a_dash_ends_the_clause_a_following_negation_governs(linter: Linter, text: str, category: str, flagged: bool) -> None:
+    assert any(f.category == category for f in linter.check_text(text, "text")) is flagged
