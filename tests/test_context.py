@@ -382,6 +382,8 @@ def test_a_regulator_cautioning_against_cure_promises_is_a_warning(linter: Linte
     # Unless the dashes close an aside around the claim, or open one before the denial.
     ("A perfect sleeping pill \u2014 one with no side effects \u2014 is still a dream.", "safety-claim", False),
     ("Our cure is \u2014 sadly \u2014 not yet real.", "overstatement", False),
+    # A dash in a range opens no aside.
+    ("Book now. A 2\u20133 minute soak is completely safe \u2014 the water is not cold.", "safety-claim", True),
 ])
 def test_a_dash_ends_the_clause_a_following_negation_governs(linter: Linter, text: str, category: str, flagged: bool) -> None:
     assert any(f.category == category for f in linter.check_text(text, "text")) is flagged

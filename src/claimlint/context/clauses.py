@@ -42,6 +42,8 @@ _THIRD_PERSON_VERB = lazy(r"[\p{L}’'-]+[^s\W]s\b", regex.IGNORECASE)
 _AFTER_STOP = lazy(r"[,;:—–]|\s-\s|\b(?:and|but|while|which|that|because)\b", regex.IGNORECASE)
 _DASHES = frozenset("—–-")
 _PAIRED_DASH = lazy(r"[^—–,;:]{1,40}?(?:[—–]|\s-\s)")
+# A dash that can open or close an aside: not one in a range ("a 2–3 minute plunge").
+_ASIDE_DASH = lazy(r"(?<!\d)[—–](?!\d)")
 MAX_CLAUSE = 120
 
 
@@ -158,7 +160,7 @@ def clause_after(prose: str, match_end: int, sentence_end: int) -> tuple[int, in
     # the dash that closes the aside returns to the clause the claim belongs to.
     before = prose[max(0, match_end - 2 * MAX_CLAUSE):match_end]
     before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
-    inside_aside = (before.count("—") + before.count("–")) % 2 == 1
+    inside_aside = len(_ASIDE_DASH.findall(before)) % 2 == 1
     while (stop := _AFTER_STOP.search(prose, position, sentence_end)) is not None:
         if stop.group().strip() in _DASHES:
             closing = _PAIRED_DASH.match(prose, stop.end(), sentence_end)
