@@ -243,22 +243,6 @@ def test_a_short_passage_owes_a_disclosure_only_as_a_product_page(linter: Linter
     assert bool(_lines(linter, line, "CL706")) is fires
 
 
-HISTORY = (
-    "Type 1 diabetes is a condition in which the pancreas makes little or no insulin. "
-    "Symptoms include thirst, weight loss and tiredness, and it is usually diagnosed in children. "
-    "The discovery of insulin in 1921 was a breakthrough, and insulin injections remain the main treatment today. "
-    "Talk to your doctor about how to adjust your doses when you are ill.\n"
-)
-
-
-def test_a_hype_word_on_a_page_that_describes_care_plainly_is_not_its_hype(linter: Linter) -> None:
-    assert _page(HISTORY).pages.is_("describes-care-plainly")
-    assert _lines(linter, HISTORY, "CL107") == []
-    selling = HISTORY + "Order today: our insulin-free drops are a breakthrough for your diabetes.\n"
-    # On a page that sells, every hype word is the seller's, the history too.
-    assert _lines(linter, selling, "CL107") == [1, 2]
-
-
 TRIAL_PAGE = (
     "The ReMyelin study is recruiting adults with relapsing multiple sclerosis (NCT01234567).\n"
     "Earlier studies have shown that the drug improves walking in people with MS.\n"
