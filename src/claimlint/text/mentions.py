@@ -78,8 +78,10 @@ _COURSE = lazy(
     rf"\s+(?:about\s+|around\s+|roughly\s+)?(\d{{1,3}})\s+({_COURSE_UNITS})s?\b"
     rf"|\b(?:{_COURSE_WORDS}|our)\s+(\d{{1,3}})[\s-]({_COURSE_UNITS})s?\s+(?:treatment\s+)?(?:{_COURSE_NOUNS})\b"
 )
+# The groups a share or a percentage is told of (one list, so the patterns cannot drift apart).
+_GROUPS = r"(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)"
 _FIGURE = lazy(
-    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\)?\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+    r"(?i)\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)\)?\s+(?:of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+)?" + _GROUPS + r"\s+)?((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
 # A share told as a ratio or a fraction: "8 in 10 users", "six out of ten women", "half
 # of the participants". Read as the percentage it states, so that "7 in 10 users slept
@@ -90,7 +92,7 @@ _SHARE = lazy(
     r"(?i)\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+(10|ten|\d{2,3})"
     r"|(half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|three[\s-]quarters)\s+of)"
     r"\s+(?:(?:the|all|our|these|those)\s+)?(?:(?:trial|study|treated|enrolled|surveyed)\s+|(?-i:\p{Lu})[\p{L}'’-]+\s+)?"
-    r"(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\s+((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
+    + _GROUPS + r"\s+((?:[\p{L}'-]+\s+){0,4}[\p{L}'-]+)"
 )
 # An effect told as a percentage change of one quantity: "spikes dopamine by 250%",
 # "cuts joint pain by 40%". Two different sizes for the same change of the same
@@ -107,7 +109,7 @@ _EFFECT = lazy(
 # and dose; a product's promise is told in the present ("boosts dopamine by 250%").
 _REPORTED_EFFECT = lazy(r"(?i)[\p{L}]+(?:ed|ing)\b")
 _WHEN = lazy(r"(?i)\b(?:after|within|in|over|for)\s+(?:just\s+|only\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(minute|hour|day|week|month|year|session|treatment)s?\b")
-_GROUP = lazy(r"(?i)\b(patients|participants|subjects|people|users|customers|clients|members|parents|volunteers|children|adults|women|men)\b")
+_GROUP = lazy(r"(?i)\b" + _GROUPS + r"\b")
 _FUNCTION_WORDS = frozenset("in of the a an their his her its with at on to were was are is had has have been who".split())
 # Verbs that only report an outcome ("saw fewer migraines", "had fewer migraines",
 # "reported fewer migraines" are one outcome), left out of an outcome's key.
