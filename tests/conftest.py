@@ -11,11 +11,15 @@ from claimlint.config import Config
 from claimlint.runner import Linter
 
 # Compiled prefilters go to a cache folder of the test session, never the
-# user's; subprocesses inherit it. Removed when the session ends (a database
-# is a few megabytes).
-_CACHE = tempfile.mkdtemp(prefix="claimlint-test-cache-")
-os.environ["CLAIMLINT_CACHE_DIR"] = _CACHE
-atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# user's; subprocesses inherit it. The process that loads this file first (the
+# only one, or pytest-xdist's controller, which loads it before it starts its
+# workers) makes the folder and removes it when the session ends (a database is
+# a few megabytes); workers inherit its name, so a database compiled by one is
+# loaded by the others. Cache entries are written atomically.
+if "CLAIMLINT_TEST_CACHE" not in os.environ:
+    os.environ["CLAIMLINT_TEST_CACHE"] = tempfile.mkdtemp(prefix="claimlint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLAIMLINT_TEST_CACHE"], ignore_errors=True)
+os.environ["CLAIMLINT_CACHE_DIR"] = os.environ["CLAIMLINT_TEST_CACHE"]
 
 
 @pytest.fixture(scope="session")
