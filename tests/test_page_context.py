@@ -116,6 +116,19 @@ def test_what_we_offer_makes_an_offer_page(sentence: str, offers: bool) -> None:
     assert _page(sentence + "\n").pages.is_("offer") is offers
 
 
+@pytest.mark.parametrize(("contact", "offers"), [
+    ("Questions? Treatment in Lisbon: +351 912 345 678 (WhatsApp).", True),
+    ("Message our coordinator on WhatsApp: +90 532 111 2233", True),
+    ("Telegram: @regen_clinic_help", True),
+    ("Viber +66 81 234 5678 for prices.", True),
+    # A newsroom reporting on the channel, and an agency's phone line, offer nothing.
+    ("Clinics recruited patients through WhatsApp groups, the investigation found.", False),
+    ("Call the information line on 1-800-555-0199.", False),
+])
+def test_a_messaging_app_number_is_an_offer(contact: str, offers: bool) -> None:
+    assert _page(contact + "\n").pages.is_("offer") is offers
+
+
 def test_two_signals_in_the_same_words_count_once() -> None:
     # "affected individuals" is read by two kinds of signal; it is one sign.
     assert not _page("Affected individuals often tire easily.\n").pages.is_("inform")
