@@ -6,8 +6,10 @@ shows a page's class."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from claimlint.analysis import Analysis
+from claimlint.context.cues import CueBook, PageClass
 from claimlint.packs import load_rules
 from claimlint.readers import read_document
 from claimlint.runner import Linter
@@ -38,10 +40,40 @@ def test_two_kinds_of_patient_information_make_an_informing_page(linter: Linter)
     assert _lines(linter, LEAFLET, "CL301") == []
 
 
-def test_one_kind_of_patient_information_is_not_enough(linter: Linter) -> None:
+def test_one_sign_of_an_encyclopaedias_voice_makes_an_informing_page(linter: Linter) -> None:
+    # How a disease is usually treated is how an encyclopaedia speaks; a seller's
+    # page that says it also offers.
     text = LEAFLET.replace("Talk to your doctor before you change your diet.\n", "")
+    assert _page(text).pages.is_("inform")
+    assert _lines(linter, text, "CL301") == []
+
+
+@pytest.mark.parametrize("sign", [
+    "Talk to your doctor before you change your diet.",
+    "It is not suitable for children under 12.",
+])
+def test_a_referral_or_a_warning_alone_is_not_enough(linter: Linter, sign: str) -> None:
+    # A product's label sends its buyer to a doctor and says who must not use it.
+    text = f"Gout and its care\n{sign}\nStudies have shown that our tea lowers the number of flares.\n"
     assert not _page(text).pages.is_("inform")
     assert _lines(linter, text, "CL301") == [CLAIM_LINE]
+
+
+@pytest.mark.parametrize("sign", [
+    "Gout is a type of arthritis that causes sudden pain in the joints.",
+    "What causes gout?",
+    "Researchers are studying new medicines for gout.",
+])
+def test_a_definition_a_question_or_research_alone_is_not_enough(linter: Linter, sign: str) -> None:
+    # Marketing copy defines the disease it sells for, too.
+    text = f"Gout and its care\n{sign}\nStudies have shown that losing weight lowers the number of flares.\n"
+    assert not _page(text).pages.is_("inform")
+    assert _lines(linter, text, "CL301") == [CLAIM_LINE]
+
+
+def test_one_sign_does_not_make_a_sellers_page_a_leaflet() -> None:
+    text = LEAFLET.replace("Talk to your doctor before you change your diet.\n", "") + "Book your free consultation.\n"
+    assert _page(text).pages.is_("offer") and not _page(text).pages.is_("inform")
 
 
 def test_faq_headings_and_definitions_count_as_one_kind() -> None:
@@ -129,9 +161,29 @@ def test_a_messaging_app_number_is_an_offer(contact: str, offers: bool) -> None:
     assert _page(contact + "\n").pages.is_("offer") is offers
 
 
+def test_a_supplement_label_and_a_testimonials_section_make_a_product_page() -> None:
+    label = "Serving size: 2 capsules. Each capsule holds 300 mg of ashwagandha root.\n"
+    section = "Customer Testimonials\n"
+    story = "I sleep better since I started taking it.\n"
+    assert _page(label + section + story).pages.is_("offer")
+    # Either alone is a weak sign; a careful page warns about testimonials in a sentence.
+    assert not _page(label + story).pages.is_("offer")
+    assert not _page(label + "Be wary of testimonials on supplement websites.\n").pages.is_("offer")
+
+
+def test_a_journalist_describing_a_product_and_its_price_is_not_selling_it() -> None:
+    text = ("One cleanse kit costs about $90. Each capsule contains magnesium oxide, and the site gives "
+            "no directions for use, the reporter found.\n")
+    assert not _page(text).pages.is_("offer")
+
+
 def test_two_signals_in_the_same_words_count_once() -> None:
-    # "affected individuals" is read by two kinds of signal; it is one sign.
-    assert not _page("Affected individuals often tire easily.\n").pages.is_("inform")
+    # "affected individuals" read by two kinds of signal is one sign.
+    book = CueBook(pages={"x": PageClass("x", (regex.compile("affected individuals"), regex.compile("individuals")), 2)})
+    analysis = Analysis(read_document("<text>", "Affected individuals often tire easily.\n", "text", ()), None, book)
+    assert not analysis.pages.is_("x")
+    analysis = Analysis(read_document("<text>", "Some individuals tire; affected individuals rest.\n", "text", ()), None, book)
+    assert analysis.pages.is_("x")
 
 
 def test_enough_patient_information_outweighs_a_providers_own_voice() -> None:
@@ -160,7 +212,7 @@ def test_a_warning_about_testimonials_is_not_a_promoters_voice() -> None:
     "It should not be used in pregnancy.",
 ])
 def test_saying_what_can_go_wrong_is_a_sign_of_patient_information(caution: str) -> None:
-    _assert_the_second_signal_makes_a_leaflet("Treatment usually involves rest and fluids.", caution)
+    _assert_the_second_signal_makes_a_leaflet("A cold is an infection that affects the nose and throat.", caution)
 
 
 def _assert_the_second_signal_makes_a_leaflet(first: str, second: str) -> None:

@@ -72,6 +72,7 @@ class PageReader:
     def _judge(self, page: PageClass) -> PageVerdict:
         minimum = page.minimum
         outweighs = dict(page.outweighs)
+        outweighed = False
         for other in page.unless:
             if other in page.decisive_only and not self.verdict(other).decisive:
                 continue
@@ -79,7 +80,11 @@ class PageReader:
                 if other not in outweighs:
                     return PageVerdict(page.name, page.label, (), False)
                 minimum = max(minimum, outweighs[other])
-        for signal in page.decisive:
+                outweighed = True
+        # Against a class it must outweigh, a page needs the signals counted out;
+        # one decisive signal is not enough (a pharmacy's leaflet that names the
+        # pharmacy needs three kinds of patient information, whichever they are).
+        for signal in () if outweighed else page.decisive:
             span = self.analysis.first_match(signal)
             if span is not None:
                 return PageVerdict(page.name, page.label, (span,), True, decisive=True)
