@@ -49,24 +49,16 @@ def test_one_sign_of_an_encyclopaedias_voice_makes_an_informing_page(linter: Lin
 
 
 @pytest.mark.parametrize("sign", [
+    # A product's label sends its buyer to a doctor and says who must not use it ...
     "Talk to your doctor before you change your diet.",
     "It is not suitable for children under 12.",
-])
-def test_a_referral_or_a_warning_alone_is_not_enough(linter: Linter, sign: str) -> None:
-    # A product's label sends its buyer to a doctor and says who must not use it.
-    text = f"Gout and its care\n{sign}\nStudies have shown that our tea lowers the number of flares.\n"
-    assert not _page(text).pages.is_("inform")
-    assert _lines(linter, text, "CL301") == [CLAIM_LINE]
-
-
-@pytest.mark.parametrize("sign", [
+    # ... and marketing copy defines the disease it sells for, asks and mentions research.
     "Gout is a type of arthritis that causes sudden pain in the joints.",
     "What causes gout?",
     "Researchers are studying new medicines for gout.",
 ])
-def test_a_definition_a_question_or_research_alone_is_not_enough(linter: Linter, sign: str) -> None:
-    # Marketing copy defines the disease it sells for, too.
-    text = f"Gout and its care\n{sign}\nStudies have shown that losing weight lowers the number of flares.\n"
+def test_a_sign_that_sellers_share_is_not_enough_alone(linter: Linter, sign: str) -> None:
+    text = f"Gout and its care\n{sign}\nStudies have shown that our tea lowers the number of flares.\n"
     assert not _page(text).pages.is_("inform")
     assert _lines(linter, text, "CL301") == [CLAIM_LINE]
 
