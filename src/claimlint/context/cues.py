@@ -57,7 +57,8 @@ class PageClass:
     """A kind of page: ``minimum`` different ``signals``, or any one of the
     ``decisive`` ones, make a page one, unless it is one of ``unless``, which
     ``outweighs`` overrides with more signals (a pharmacy's leaflet that gives
-    the pharmacy's number is still patient information)."""
+    the pharmacy's number is still patient information); against such a class
+    the signals are counted, and a decisive one is not enough alone."""
 
     name: str
     signals: tuple[regex.Pattern[str], ...]
