@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from claimlint.analysis import Analysis
 from claimlint.cli import main
+from claimlint.config import Config
 from claimlint.kinds import FLAGS
 from claimlint.packs import load_rules
 from claimlint.prefilter import FAST_MIN_BYTES, CandidateIndex
@@ -39,14 +40,16 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 @pytest.fixture(scope="module")
 def plain() -> Linter:
-    linter = Linter()
+    linter = Linter(Config(preview=True))
     assert linter.engine.index.fast is None
     return linter
 
 
 @pytest.fixture(scope="module")
 def fast(tmp_path_factory: pytest.TempPathFactory) -> Linter:
-    linter = Linter()
+    # Preview rules on: the database holds their patterns too, and both
+    # prefilters are held to every built-in rule.
+    linter = Linter(Config(preview=True))
     linter.prepare(FAST_MIN_BYTES, tmp_path_factory.mktemp("cache"))
     assert linter.engine.index.fast is not None
     return linter
@@ -90,6 +93,18 @@ def _missed(linter: Linter, text: str) -> list[tuple[str, int]]:
             if not named.intersection(range(first, last + 1)):
                 missed.append((source[:60], match.start()))
     return missed
+
+
+def test_a_selection_shares_the_database_of_all_built_in_rules(fast: Linter, tmp_path: Path) -> None:
+    # Changing --select or --preview must not compile another database.
+    everything = fast.engine.index.sources
+    for config in (Config(), Config(select=("CL1",)), Config(ignore=("CL3", "CL4"))):
+        assert Linter(config).engine.index.sources == everything
+    linter = Linter(Config(select=("CL2",)))
+    linter.prepare(FAST_MIN_BYTES, tmp_path)
+    Linter(Config(select=("CL1",))).prepare(FAST_MIN_BYTES, tmp_path)
+    Linter().prepare(FAST_MIN_BYTES, tmp_path)
+    assert len(list(tmp_path.rglob("*.db"))) == 1
 
 
 def test_every_built_in_pattern_is_rewritten_for_hyperscan(fast: Linter) -> None:

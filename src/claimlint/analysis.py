@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import regex
 
@@ -135,19 +135,25 @@ class Analysis:
         regex engine's case folding has it."""
         return self.memo("lowered", lambda: lower_in_pieces(self.prose).replace("\u017f", "s"))
 
-    def candidates(self, pattern: regex.Pattern[str]) -> list[int] | None:
+    def candidates(self, pattern: regex.Pattern[str]) -> Sequence[int] | None:
         """The sentences in which the watched ``pattern`` may match (see
         :mod:`claimlint.prefilter`), or ``None`` if it is not watched."""
+        return self.candidates_of((pattern,))[0]
+
+    def candidates_of(self, patterns: tuple[regex.Pattern[str], ...]) -> list[Sequence[int] | None]:
+        """:meth:`candidates` for several patterns at once (the engine asks
+        for each rule's branches on every page)."""
         index = self.index
-        position = index.position(pattern.pattern) if index is not None and watchable(pattern) else None
-        if index is None or position is None:
-            return None
+        if index is None:
+            return [None] * len(patterns)
+        found = self.memo("candidates", self._scan_candidates)
+        return [None if position is None else found[position] for position in index.positions_of(patterns)]
 
-        def scan() -> list[list[int]]:
-            lowered = self.lowered if index.needs_lowered else None
-            return index.candidates(self.prose, lowered, self.sentences)
-
-        return self.memo("candidates", scan)[position]
+    def _scan_candidates(self) -> list[Sequence[int]]:
+        index = self.index
+        assert index is not None
+        lowered = self.lowered if index.needs_lowered else None
+        return index.candidates(self.prose, lowered, self.sentences)
 
     def windows(self, pattern: regex.Pattern[str], scope: str = "block") -> list[tuple[int, int]] | None:
         """The blocks (or sentences) in which the watched ``pattern`` may

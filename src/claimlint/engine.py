@@ -31,7 +31,7 @@ _FIELDS = string.Formatter()
 
 class Engine:
     def __init__(self, rules: Sequence[Rule], severities: Mapping[str, Severity] | None = None, timeout: float | None = None,
-                 cues: CueBook | None = None) -> None:
+                 cues: CueBook | None = None, watch_also: Sequence[regex.Pattern[str]] = ()) -> None:
         self.rules = list(rules)
         self.cues = cues if cues is not None else getattr(rules, "cues", None) or CueBook()
         self.severities = dict(severities or {})
@@ -41,14 +41,14 @@ class Engine:
         # Page classes a document-level rule needs or is quiet on (its 'page' option).
         self._document_pages = {rule.spec.code: check_page_option(rule.spec, rule.checker.options.get("page"), self.cues)
                                 for rule in self._document_level}
-        watched = [pattern for rule in self._triggered for pattern in _searched(rule)]
-        watched += [pattern for rule in self.rules for pattern in rule.checker.page_patterns()]
-        watched += [pattern for rule in self._triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
-        watched += self.cues.patterns()
-        watched += self.cues.scope_unions()
-        self.watched = [p for p in watched if p is not None and watchable(p)]
+        self.watched = watched_patterns(self.rules, self.cues)
         """Every pattern the prefilter answers for (rule triggers, page-level patterns)."""
-        self.index = CandidateIndex([p.pattern for p in self.watched])
+        # The prefilter's database is keyed by its patterns. Given the patterns
+        # of every rule a selection could pick (``watch_also``), it holds them
+        # all, so that changing the selection reuses it instead of compiling
+        # another (tens of seconds for the built-in packs).
+        sources = [p.pattern for p in (*watch_also, *self.watched)]
+        self.index = CandidateIndex(sources)
 
     def check(self, document: Document, explain: bool = False) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time
@@ -222,19 +222,37 @@ def _as_one_pattern(found: list[tuple[int, Hit]]) -> list[Hit]:
     return taken
 
 
-def _searched(rule: Rule) -> Sequence[regex.Pattern[str]]:
+def watched_patterns(rules: Sequence[Rule], cues: CueBook) -> list[regex.Pattern[str]]:
+    """The patterns the engine asks the prefilter about for ``rules``: their
+    triggers' branches, their page-level patterns and the context cues."""
+    triggered = [rule for rule in rules if rule.checker.trigger is not None and rule.pipeline is not None]
+    watched = [pattern for rule in triggered for pattern in _searched(rule)]
+    watched += [pattern for rule in rules for pattern in rule.checker.page_patterns()]
+    watched += [pattern for rule in triggered for pattern in rule.pipeline.page_patterns()]  # type: ignore[union-attr]
+    watched += cues.patterns()
+    watched += cues.scope_unions()
+    return [p for p in watched if p is not None and watchable(p)]
+
+
+def _searched(rule: Rule) -> tuple[regex.Pattern[str], ...]:
     """What the engine searches for a triggered rule: its trigger's branches
     one by one, or the trigger itself when it has a single pattern."""
     checker = rule.checker
     assert checker.trigger is not None
-    return checker.branches or (checker.trigger,)
+    branches = checker.branches
+    if not branches:
+        return (checker.trigger,)
+    # A tuple keys the index's cache of pattern numbers (a plugin may give a list).
+    return branches if isinstance(branches, tuple) else tuple(branches)
 
 
 def _searches(analysis: Analysis, rule: Rule) -> list[tuple[regex.Pattern[str], Sequence[int]]]:
     """Each pattern the engine searches for the rule, with the sentences it
     may match in (all of them for a pattern the prefilter does not watch)."""
     everywhere = range(len(analysis.sentences))
-    return [(pattern, everywhere if (found := analysis.candidates(pattern)) is None else found) for pattern in _searched(rule)]
+    patterns = _searched(rule)
+    return [(pattern, everywhere if found is None else found)
+            for pattern, found in zip(patterns, analysis.candidates_of(patterns), strict=True)]
 
 
 def _windows(analysis: Analysis, candidates: Sequence[int], scope: str) -> Iterable[tuple[int, int]]:

@@ -18,7 +18,7 @@ from .config import Config
 from .decoding import BinaryFile, Decoded, decode
 from .discovery import Missing, Target, Unreadable, discover
 from .document import Document
-from .engine import Engine
+from .engine import Engine, watched_patterns
 from .model import FileError, FileNote, Finding, RuleTimeout, Severity
 from .packs import Rule, load_rules
 from .plugins import load_plugins
@@ -68,7 +68,10 @@ class Linter:
         self.all_rules = all_rules
         self.rules = [rule for rule in all_rules if selection.enabled(rule.spec)]
         severities = _resolve_severities(self.config, all_rules)
-        self.engine = Engine([r for r in self.rules if r.spec.kind != "meta"], severities, cues=all_rules.cues)
+        checked = [r for r in self.rules if r.spec.kind != "meta"]
+        every = [r for r in all_rules if r.spec.kind != "meta"]
+        self.engine = Engine(checked, severities, cues=all_rules.cues,
+                             watch_also=watched_patterns(every, all_rules.cues) if len(every) > len(checked) else ())
         self._unused = self._unused_template(severities)
 
     def _unused_template(self, severities: dict[str, Severity]) -> Finding | None:

@@ -28,7 +28,7 @@ class PhraseKind(RuleKind):
             raise spec.origin.error(f"a {spec.kind} rule needs at least one entry in 'patterns'", "patterns")
         self.scope = self.options["scope"]
         if len(self.options["patterns"]) > 1:
-            self.branches = self.patterns_each("patterns")
+            self.branches = tuple(self.patterns_each("patterns"))
 
     def at(self, analysis: Analysis, match: regex.Match[str]) -> Iterable[Hit]:
         return (Hit(match.start(), match.end()),)

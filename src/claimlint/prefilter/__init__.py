@@ -56,16 +56,27 @@ class CandidateIndex:
         # Reading anchors out of every pattern takes a good part of a small
         # run's start-up, and is not needed when Hyperscan covers them all.
         self._anchors: AnchorIndex | None = None
+        self._positions_of: dict[tuple[regex.Pattern[str], ...], tuple[int | None, ...]] = {}
 
     def position(self, source: str) -> int | None:
         """The pattern's number in the index, if it is watched."""
         return self._position.get(source)
 
-    def candidates(self, prose: str, lowered: str | None, sentences: Sentences) -> list[list[int]]:
+    def positions_of(self, patterns: tuple[regex.Pattern[str], ...]) -> tuple[int | None, ...]:
+        """Each pattern's number in the index (``None`` if it is not watched),
+        worked out once per set of patterns: a run asks for the same rules'
+        patterns on every page."""
+        positions = self._positions_of.get(patterns)
+        if positions is None:
+            positions = self._positions_of[patterns] = tuple(
+                self._position.get(pattern.pattern) if watchable(pattern) else None for pattern in patterns)
+        return positions
+
+    def candidates(self, prose: str, lowered: str | None, sentences: Sentences) -> list[Sequence[int]]:
         """For each watched pattern, the sorted indexes of the sentences it
         may match in (a match within one block lies in, or ends in, one of
         them). ``lowered`` is needed only when some pattern uses anchors."""
-        result: list[list[int]] = [[] for _ in self.sources]
+        result: list[Sequence[int]] = [() for _ in self.sources]
         if self.fast is not None:
             result = self.fast.candidates(prose, sentences.starts)
         if self._by_anchor:

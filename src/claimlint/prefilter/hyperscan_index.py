@@ -83,13 +83,16 @@ class HyperscanIndex:
         self.sources, serialized, self.covered = state
         self._database = _deserialize(serialized) if serialized is not None else None
 
-    def candidates(self, prose: str, starts: list[int]) -> list[list[int]]:
+    def candidates(self, prose: str, starts: list[int]) -> list[Sequence[int]]:
         """For each pattern, the sorted indexes of the sentences (by their
-        ``starts``) in which one of its matches may end; empty lists for
-        patterns not covered."""
+        ``starts``) in which one of its matches may end; empty for patterns
+        not covered or not found."""
+        nothing: Sequence[int] = ()
         if self._database is None or not prose:
-            return [[] for _ in self.sources]
-        found: list[set[int]] = [set() for _ in self.sources]
+            return [nothing] * len(self.sources)
+        # Most patterns find nothing in a page: sets are made only for those
+        # that do (one set per pattern per page cost a tenth of a run).
+        found: dict[int, set[int]] = {}
         # Each match is placed in its sentence as it is reported: a list of every
         # match first held millions of tuples on a 25 MB page. Matches arrive in
         # order of their ends, so the sentence of the last end is remembered.
@@ -100,10 +103,16 @@ class HyperscanIndex:
                 last[0] = end
                 last[1] = bisect.bisect_right(starts, end - 1) - 1
             if last[1] >= 0:
-                found[pattern].add(last[1])
+                sentences = found.get(pattern)
+                if sentences is None:
+                    sentences = found[pattern] = set()
+                sentences.add(last[1])
 
         self._database.scan(fold(prose), match_event_handler=place)
-        return [sorted(sentences) for sentences in found]
+        result = [nothing] * len(self.sources)
+        for pattern, sentences in found.items():
+            result[pattern] = sorted(sentences)
+        return result
 
 
 def _compile(rewritten: list[list[str] | None]) -> Any:
