@@ -10,9 +10,10 @@ every kind:
 3. pattern filters: ``require`` (in the sentence, or ``require_window``
    sentences around it), ``require_all``, ``exclude``, ``exclude_before`` (in
    the clause before the match), ``exclude_after`` (the words right after it),
-   ``exclude_match`` (within the matched words), ``exclude_near``, ``lenient_require`` and
-   ``lenient_exclude`` (not on a page that offers a treatment, where any
-   research mentioned is offered in support of the sale), ``resolved_by_document``;
+   ``exclude_match`` (within the matched words), ``exclude_near``, ``lenient_require``,
+   ``lenient_exclude`` and ``lenient_exclude_before`` (not on a page that offers a
+   treatment, where any research mentioned is offered in support of the sale, and
+   "those seeking a cure" are the customers), ``resolved_by_document``;
 4. context cues that cancel the rule (``context.cancel``: negation, reported
    speech, a question, a citation ...);
 5. cues and page classes that lower its severity (``context.downgrade``,
@@ -83,6 +84,8 @@ class Pipeline:
         self.near = (int(options.get("near_before", 200)), int(options.get("near_after", 200)))
         self.lenient_require = compile_("lenient_require")
         self.lenient_exclude = compile_("lenient_exclude")
+        self.lenient_exclude_before = compile_("lenient_exclude_before")
+        self._lenient = any(p is not None for p in (self.lenient_require, self.lenient_exclude, self.lenient_exclude_before))
         self.resolved_by_document = compile_("resolved_by_document")
         self.require_document = compile_("require_document")
         context = options.get("context") or {}
@@ -197,11 +200,14 @@ class Pipeline:
             found = self.exclude_near.search(prose, max(0, start - before), min(len(prose), end + after))
             if found is not None:
                 return Decision("filter", "exclude_near", f"'{_words(found.group())}' stands nearby", *found.span())
-        if (self.lenient_require is not None or self.lenient_exclude is not None) and not analysis.pages.is_("offer"):
+        if self._lenient and not analysis.pages.is_("offer"):
             if self.lenient_require is not None and self.lenient_require.search(prose, sentence_start, sentence_end) is None:
                 return Decision("filter", "lenient_require", "on a page that offers no treatment, the sentence is not about what a treatment does")
             if self.lenient_exclude is not None and (found := self.lenient_exclude.search(prose, sentence_start, sentence_end)) is not None:
                 return Decision("filter", "lenient_exclude", f"on a page that offers no treatment, '{_words(found.group())}' qualifies it", *found.span())
+            if (self.lenient_exclude_before is not None
+                    and (found := self.lenient_exclude_before.search(clause_before(prose, sentence_start, start))) is not None):
+                return Decision("filter", "lenient_exclude_before", f"on a page that offers no treatment, the clause before says '{_words(found.group())}'")
         if (self.resolved_by_document is not None and self.resolved_by_document.search(prose, sentence_start, sentence_end)
                 and analysis.memo("study-identifier", lambda: has_study_identifier(prose))):
             return Decision("filter", "resolved_by_document", "it refers to the study the page identifies")

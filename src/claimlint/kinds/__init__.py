@@ -220,6 +220,7 @@ PIPELINE_OPTIONS: Mapping[str, Option] = {
     "near_after": Option(INT.check, INT.describe, 200),
     "lenient_require": STRINGS,
     "lenient_exclude": STRINGS,
+    "lenient_exclude_before": STRINGS,
     "resolved_by_document": STRINGS,
     "require_document": STRINGS,
     "skip_blocks": STRINGS,
