@@ -48,7 +48,7 @@ class Engine:
         # all, so that changing the selection reuses it instead of compiling
         # another (tens of seconds for the built-in packs).
         sources = [p.pattern for p in (*watch_also, *self.watched)]
-        self.index = CandidateIndex(sources)
+        self.index = CandidateIndex(sources, needed=[p.pattern for p in self.watched] if watch_also else None)
 
     def check(self, document: Document, explain: bool = False) -> list[Finding]:
         """The findings of every rule. A rule whose pattern runs past its time

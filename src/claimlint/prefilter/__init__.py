@@ -47,12 +47,22 @@ FAST_MIN_BYTES = 1_500_000
 
 
 class CandidateIndex:
-    def __init__(self, sources: Sequence[str], fast: hyperscan_index.HyperscanIndex | None = None) -> None:
+    def __init__(self, sources: Sequence[str], fast: hyperscan_index.HyperscanIndex | None = None,
+                 needed: Sequence[str] | None = None) -> None:
+        """``sources``: the patterns the Hyperscan database holds (those of every
+        rule a selection could pick, so that selections share it); ``needed``:
+        those this run asks about (all of them by default). Literal anchors,
+        which cost start-up time per pattern, are read for needed ones only."""
         self.sources = list(dict.fromkeys(sources))
         self._position = {source: index for index, source in enumerate(self.sources)}
         self.fast = fast
+        self._needed = None if needed is None else frozenset(needed)
         covered = fast.covered if fast is not None else [False] * len(self.sources)
-        self._by_anchor = [index for index, done in enumerate(covered) if not done]
+        unanswered = [index for index, done in enumerate(covered) if not done]
+        self._by_anchor = [index for index in unanswered if self._needed is None or self.sources[index] in self._needed]
+        # A pattern neither pass answers for is not watched: searched everywhere if asked.
+        for index in set(unanswered) - set(self._by_anchor):
+            del self._position[self.sources[index]]
         # Reading anchors out of every pattern takes a good part of a small
         # run's start-up, and is not needed when Hyperscan covers them all.
         self._anchors: AnchorIndex | None = None
@@ -95,7 +105,7 @@ class CandidateIndex:
         return bool(self._by_anchor)
 
     def with_fast(self, fast: hyperscan_index.HyperscanIndex | None) -> CandidateIndex:
-        return CandidateIndex(self.sources, fast) if fast is not None else self
+        return CandidateIndex(self.sources, fast, self._needed) if fast is not None else self
 
     def fast_for(self, total_bytes: int, cache: Path | None) -> hyperscan_index.HyperscanIndex | None:
         """The Hyperscan pass for a run over ``total_bytes`` of text, when it
