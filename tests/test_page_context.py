@@ -311,3 +311,23 @@ TRIAL_PAGE = (
 def test_a_page_that_recruits_for_research_gives_its_rationale_without_a_finding(linter: Linter) -> None:
     assert _page(TRIAL_PAGE).pages.is_("recruits")
     assert [f for f in linter.check_text(TRIAL_PAGE, "text") if f.category == "uncited-evidence"] == []
+
+
+# One sign of patient information (a referral to the reader's doctor), a hype
+# word, and either nothing promotional or a promoter's own patients.
+PLAIN_REPORT = (
+    "A new drug for migraine\n"
+    "Researchers called the results a breakthrough for people with frequent attacks.\n"
+    "Ask your doctor whether it is right for you.\n"
+)
+
+
+@pytest.mark.parametrize(("extra", "fires"), [
+    ("", False),
+    ("Our patients were among the first to try it.\n", True),
+    ("Book your consultation today.\n", True),
+])
+def test_hype_words_need_a_page_that_promotes_or_offers(linter: Linter, extra: str, fires: bool) -> None:
+    page = PLAIN_REPORT + extra
+    assert _page(page).pages.is_("describes-care-plainly") is not fires
+    assert (_lines(linter, page, "CL107") == [2]) is fires
