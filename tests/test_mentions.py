@@ -100,3 +100,15 @@ def test_an_effect_size_is_keyed_by_quantity_direction_and_qualifiers(first: str
     else:
         assert len(keys[0]) == len(keys[1]) == 1
         assert (keys[0] == keys[1]) is same
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    # A press release's dateline dates the release, not its results.
+    ("AUSTIN, Texas, March 4, 2019 /PRNewswire/ -- A new university study shows the drink helped players.", []),
+    ("LONDON, 3 May 2021 -- A small trial shows the cream eased eczema.", []),
+    # A year that dates the results stays, with or without a full date.
+    ("A study published on March 4, 2019 showed the drink helped players.", ["2019"]),
+    ("In 2019, a small trial showed the cream eased eczema.", ["2019"]),
+])
+def test_a_datelines_year_is_not_the_year_of_the_results(sentence: str, years: list[str]) -> None:
+    assert [m.value for m in mentions(sentence, 0, len(sentence)) if m.facet == "year"] == years

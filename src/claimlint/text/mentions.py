@@ -208,7 +208,8 @@ def mentions(prose: str, start: int, end: int, previous_subject: str | None = No
     if subject is None and previous_subject and _STUDY_ANAPHORA.search(sentence):
         subject = previous_subject
     names = frozenset(w.lower().strip("'’") for w in _CAPITALISED.findall(" " + sentence))
-    years = [m for m in _YEAR.finditer(sentence) if not _names_something(sentence, m.start())]
+    years = [m for m in _YEAR.finditer(sentence)
+             if not _names_something(sentence, m.start()) and not _is_dateline(sentence, m.start(), m.end())]
     launch = _LAUNCH.search(sentence)
     what = (launch.group(1) or launch.group(2)).lower() if launch else None
     # The provider itself opening, told of its clinic, practice or company or any
@@ -298,6 +299,17 @@ def _figure_key(subject: str | None, group: str, outcome: str) -> str:
     content = [w for w in outcome.lower().split() if w not in _FUNCTION_WORDS and w not in _REPORTING_VERBS]
     predicate = " ".join(word[:5] for word in content[:2])
     return f"{subject or ''}|{group.lower()}|{predicate}"
+
+
+# A press release's dateline dates the release, not the results: "COLLEGE PARK,
+# Md., Dec. 22, 2015 /PRNewswire/ --", "LONDON, 3 March 2021 --".
+_DATELINE_BEFORE = lazy(r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+$")
+_DATELINE_AFTER = lazy(r"\s*(?:/|--|—|–|-\s)")
+
+
+def _is_dateline(sentence: str, year_start: int, year_end: int) -> bool:
+    return (_DATELINE_AFTER.match(sentence, year_end) is not None
+            and _DATELINE_BEFORE.search(sentence, max(0, year_start - 16), year_start) is not None)
 
 
 def _names_something(sentence: str, year_start: int) -> bool:
