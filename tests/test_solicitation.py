@@ -114,3 +114,15 @@ def test_messaging_handles_and_obfuscated_addresses_are_contacts() -> None:
     assert channels("Write to info [at] regenclinic [dot] com today") == ["email"]
     assert channels("Write to info(at)regenclinic.com today") == ["email"]
     assert channels("The line at the pharmacy was long. We met at noon.") == []
+
+
+def test_a_contact_block_over_several_lines_does_not_swallow_an_offer_further_down(linter: Linter) -> None:
+    # Two phone numbers two lines apart make one contact block (CL401, from line 1 to
+    # line 3); the offer on line 3 is a problem of its own, reported where it starts.
+    page = (
+        "A free hearing check this month. Book online or call (614) 555-0100.\n\n"
+        "At Riverside Audiology we provide laser therapy for tinnitus. Call (614) 555-0168.\n"
+    )
+    findings = [f for f in linter.check_text(page, "markdown") if f.category == "solicitation"]
+    assert any(f.rule == "CL401" and (f.span.line, f.span.end_line) == (1, 3) for f in findings)
+    assert any(f.rule == "CL404" and f.span.line == 3 for f in findings)

@@ -291,7 +291,11 @@ def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
         start, end = finding.span.offset, finding.span.end_offset
         open_ = [i for i in open_by_category.get(finding.category, ()) if kept[i].span.end_offset > start]
         open_by_category[finding.category] = open_
-        clash = next((i for i in open_ if kept[i].span.offset < end), None)
+        # A finding that runs over several lines (a contact block) is one problem
+        # with what shares its first line, not with a sentence further down that
+        # makes its own offer: each is reported where it starts.
+        line = finding.span.line
+        clash = next((i for i in open_ if kept[i].span.offset < end and kept[i].span.line == line), None)
         if clash is None:
             open_.append(len(kept))
             kept.append(finding)
