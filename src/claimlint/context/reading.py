@@ -138,6 +138,10 @@ class ContextReader:
         if scope == "after":
             stop = min(clause_after(self.prose, end, sentence_end)[1], end + _AFTER_REACH + 40)
             for cue_start, cue_end in self._cues(cue, end, stop):
+                # "Reversal is not possible with pills, but our plan does it" takes
+                # the denial back later in the sentence.
+                if cue.unless_after is not None and cue.unless_after.search(self.prose, cue_end, sentence_end):
+                    return None
                 if cue_start - end <= _AFTER_REACH:
                     return ContextSpan(cue.type, cue.name, cue_start, cue_end)
                 break
