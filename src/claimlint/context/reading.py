@@ -149,7 +149,7 @@ class ContextReader:
         if scope == "sentence":
             return self._first(cue, sentence_start, sentence_end)
         if scope == "within":
-            return self._first(cue, start, end)
+            return self._first(cue, start, end, sentence_end)
         if scope == "next-sentence":
             return self._next_sentence(cue, start)
         if scope == "section":
@@ -188,8 +188,8 @@ class ContextReader:
             found = [(s, e) for s, e in found if not any(i_start <= s < i_end for i_start, i_end in ignored)]
         return found
 
-    def _first(self, cue: Cue, window_start: int, window_end: int) -> ContextSpan | None:
-        found = self._cues(cue, window_start, window_end)
+    def _first(self, cue: Cue, window_start: int, window_end: int, context_end: int | None = None) -> ContextSpan | None:
+        found = self._cues(cue, window_start, window_end, context_end)
         return ContextSpan(cue.type, cue.name, *found[0]) if found else None
 
     def _answered(self, cue: Cue, start: int) -> bool:
