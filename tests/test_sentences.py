@@ -145,3 +145,21 @@ def test_a_contraction_before_a_period_is_no_initial() -> None:
     assert split("Their doctors simply can't. At our clinic we can.") == ["Their doctors simply can't.", "At our clinic we can."]
     assert split("It isn’t. We are.") == ["It isn’t.", "We are."]
     assert split("Ask Dr. J. Smith. He knows.") == ["Ask Dr. J. Smith.", "He knows."]
+
+
+def test_a_capital_letter_after_a_lowercase_word_ends_a_sentence() -> None:
+    """"influenza A and B." and "vitamin D." end sentences; "J." after a name or a
+    title, or at a sentence's start, is an initial."""
+    from claimlint.analysis import Analysis
+    from claimlint.readers import read_document
+
+    def split(text: str) -> list[str]:
+        analysis = Analysis(read_document("<t>", text, "text", ()), None, None)
+        return [analysis.prose[slice(*analysis.sentences.bounds(i))] for i in range(len(analysis.sentences))]
+
+    assert split("It eases influenza A and B. In one study it did.") == ["It eases influenza A and B.", "In one study it did."]
+    assert split("Our capsules are rich in vitamin D. Order today.") == [
+        "Our capsules are rich in vitamin D.", "Order today."]
+    assert split("Ask George W. Bush or Dr. J. Smith. He knows.") == ["Ask George W. Bush or Dr. J. Smith.", "He knows."]
+    assert split("J. Smith wrote it. She agreed.") == ["J. Smith wrote it.", "She agreed."]
+    assert split("Our chews block E. coli in the bladder.") == ["Our chews block E. coli in the bladder."]

@@ -135,7 +135,25 @@ def _is_abbreviation(prose: str, start: int, period: int) -> bool:
     if len(raw) > 1 and raw.isupper() and "." not in raw:
         return False
     word = raw.lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if len(word) == 1 and word.isalpha():
+        # An initial stands in a name ("Dr. J. Smith", "George W. Bush"); a
+        # capital after a lower-case word ends a sentence: "influenza A and B.",
+        # "rich in vitamin D."; a genus before its species stays one: "E. coli".
+        return not (raw.isupper() and _follows_lowercase_word(prose, start, word_start)
+                    and not prose[period + 1:period + 3].lstrip()[:1].islower())
+    return word in _ABBREVIATIONS
+
+
+def _follows_lowercase_word(prose: str, start: int, word_start: int) -> bool:
+    position = word_start
+    while position > start and prose[position - 1] in " \t":
+        position -= 1
+    end = position
+    while position > start and prose[position - 1].isalpha():
+        position -= 1
+    # A word cut off by the window is not known to be lower-case.
+    reaches_window = position == start and start > 0 and prose[start - 1].isalpha()
+    return end > position and not reaches_window and prose[position].islower()
 
 
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
