@@ -75,11 +75,12 @@ class Piece(NamedTuple):
 
 
 class OffsetMap:
-    __slots__ = ("_pieces", "_keys")
+    __slots__ = ("_pieces", "_keys", "_by_source")
 
     def __init__(self, pieces: list[Piece]) -> None:
         self._pieces = pieces
         self._keys = [p.prose_start for p in pieces]
+        self._by_source: tuple[list[int], list[Piece]] | None = None
 
     def to_source(self, prose_offset: int, *, end: bool = False) -> int:
         """Source offset of a prose offset. ``end=True`` maps an exclusive end
@@ -98,6 +99,27 @@ class OffsetMap:
         if delta >= piece.prose_len:
             return piece.source_end
         return piece.source_start
+
+    def to_prose(self, source_offset: int, *, end: bool = False) -> int:
+        """The prose offset of a source offset (the inverse of :meth:`to_source`,
+        for showing a finding in the prose it was found in). An offset inside
+        markup the reader left out maps to the end of the prose before it."""
+        if self._by_source is None:
+            # Readers add pieces in source order, so the sort is almost free;
+            # pieces of no width (separators, synthetic spaces) are left out.
+            ordered = sorted((p for p in self._pieces if p.source_end > p.source_start),
+                             key=lambda p: (p.source_start, p.prose_start))
+            self._by_source = ([p.source_start for p in ordered], ordered)
+        starts, pieces = self._by_source
+        index = bisect.bisect_right(starts, source_offset - (1 if end else 0)) - 1
+        if index < 0:
+            return 0
+        piece = pieces[index]
+        if source_offset >= piece.source_end:
+            return piece.prose_start + piece.prose_len
+        if piece.linear:
+            return piece.prose_start + source_offset - piece.source_start
+        return piece.prose_start + (piece.prose_len if end else 0)
 
 
 class ProseBuilder:

@@ -51,6 +51,10 @@ class Report:
     """The paths checked, as reported (for reports that list clean files too)."""
     dropped: tuple[Finding, ...] = ()
     """With explain on: matches not reported, each with its reason (:attr:`Finding.dropped`)."""
+    formats: tuple[str, ...] = ()
+    """The format each of :attr:`checked` was read as (the HTML report reads it so again)."""
+    suppressed: tuple[Finding, ...] = ()
+    """Findings silenced by a suppression comment or a baseline, kept only when asked for."""
 
 
 class Linter:
@@ -238,7 +242,9 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
         if result.note:
             notes.append(result.note)
     checked = tuple(target.display for target in targets)
-    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked, tuple(dropped))
+    formats = tuple(target.format for target in targets)
+    report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked, tuple(dropped),
+                    formats)
     return report, missing
 
 

@@ -137,7 +137,7 @@ def _check_stdin(linter: Linter, report: Report, stdin_filename: str | None, for
                    files_checked=report.files_checked + 1,
                    errors=report.errors + ((result.error,) if result.error else ()),
                    notes=report.notes + ((result.note,) if result.note else ()),
-                   checked=report.checked + (name,)), {name: decoded.text}
+                   checked=report.checked + (name,), formats=report.formats + (fmt,)), {name: decoded.text}
 
 
 def _merge(total: Report, part: _Run) -> Report:
@@ -147,7 +147,7 @@ def _merge(total: Report, part: _Run) -> Report:
     rules = {rule.spec.code: rule for rule in (*total.rules, *report.rules)}
     return Report(total.findings + report.findings, total.errors + report.errors, total.notes + report.notes,
                   total.files_checked + report.files_checked, tuple(rules.values()), total.checked + report.checked,
-                  total.dropped + report.dropped)
+                  total.dropped + report.dropped, total.formats + report.formats, total.suppressed + report.suppressed)
 
 
 def _fails(part: _Run, config: Config) -> bool:

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "github": "claimlint.reporters.github",
     "junit": "claimlint.reporters.junit",
     "gitlab": "claimlint.reporters.gitlab",
+    "html": "claimlint.reporters.html",
 }
 
 

@@ -1,0 +1,150 @@
+"""Write the review report: one self-contained HTML file.
+
+Everything a checked page contributes (its words, its path, the findings'
+quotes) goes through Jinja2 with autoescaping on, so it can only ever be text.
+A Content-Security-Policy allows exactly the report's own style sheet and
+script (by their hashes) and nothing else: no other script, no network, no
+frames, no images beyond inline data. Large runs stay quick to open: each
+file is a collapsed section when there are many."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, TextIO
+
+from ..model import CATEGORIES, Finding, Severity
+from .pageview import PageView, page_view
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from ..runner import Report
+
+# Above this many files, sections start collapsed: a browser lays out only the
+# open ones, so a report of thousands of pages opens in about a second.
+OPEN_SECTIONS_UP_TO = 25
+
+
+@dataclass
+class FileSection:
+    number: int
+    path: str
+    findings: list[tuple[int, Finding]]
+    view: PageView | None
+    problem: str = ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, finding in self.findings:
+            counts[finding.severity.label] = counts.get(finding.severity.label, 0) + 1
+        return counts
+
+
+def render_report(report: Report, *, sources: dict[str, str] | None = None, title: str = "claimlint review report") -> str:
+    """The report as one HTML document (the Python API for embedding it)."""
+    from io import StringIO
+
+    out = StringIO()
+    write_report(report, out, sources=sources, title=title)
+    return out.getvalue()
+
+
+def write_report(report: Report, out: TextIO, *, sources: dict[str, str] | None = None,
+                 title: str = "claimlint review report") -> None:
+    sections = list(_sections(report, sources or {}))
+    css, script = _asset("report.css"), _asset("report.js")
+    template = _environment().get_template("report.html.j2")
+    categories = _ordered_categories(report.findings)
+    for chunk in template.generate(
+        title=title,
+        css=css,
+        script=script,
+        policy=_policy(css, script),
+        report=report,
+        sections=sections,
+        ranked=sorted((s for s in sections if s.findings), key=lambda s: (-len(s.findings), s.path)),
+        clean=[path for path in report.checked if path not in {s.path for s in sections}],
+        categories=categories,
+        by_category=_count(f.category for f in report.findings),
+        by_severity=_count(f.severity.label for f in report.findings),
+        severities=[s.label for s in sorted(Severity, reverse=True)],
+        collapsed=len(sections) > OPEN_SECTIONS_UP_TO,
+    ):
+        out.write(chunk)
+
+
+def _sections(report: Report, sources: dict[str, str]) -> Iterable[FileSection]:
+    findings = _by_path(report.findings)
+    formats = dict(zip(report.checked, report.formats)) if report.formats else {}
+    number = 0
+    for index, path in enumerate(sorted(findings)):
+        numbered = [(number + i, f) for i, f in enumerate(findings[path])]
+        number += len(numbered)
+        view, problem = _view(path, formats.get(path), sources.get(path), numbered)
+        yield FileSection(index, path, numbered, view, problem)
+
+
+def _view(path: str, fmt: str | None, source: str | None, numbered: list[tuple[int, Finding]]) -> tuple[PageView | None, str]:
+    from ..decoding import decode
+    from ..readers import format_for, read_document
+
+    fmt = fmt or format_for(path) or "text"
+    try:
+        text = source if source is not None else decode(Path(path).read_bytes()).text
+        return page_view(read_document(path, text, fmt), numbered), ""
+    except Exception as exc:  # noqa: BLE001 - the findings are still listed
+        return None, f"the page could not be shown ({type(exc).__name__}: {exc}); its findings are listed with their lines"
+
+
+def _by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        grouped.setdefault(finding.path, []).append(finding)
+    return grouped
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _ordered_categories(findings: Iterable[Finding]) -> list[str]:
+    extra = sorted({f.category for f in findings} - set(CATEGORIES))
+    return [*CATEGORIES, "disease-claim", *(c for c in extra if c != "disease-claim")]
+
+
+def _policy(css: str, script: str) -> str:
+    """Only this report's own style and script may run; nothing may load."""
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+    return (f"default-src 'none'; style-src {digest(css)}; script-src {digest(script)}; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        autoescape=True,  # every string from a checked page is hostile input
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["severity_rank"] = lambda label: Severity.parse(label).value
+    return environment
