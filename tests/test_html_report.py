@@ -148,3 +148,29 @@ def test_category_colours_keep_text_readable_and_focus_is_visible() -> None:
         assert _contrast(ink, colours[name]) >= CONTRAST_MIN, name  # marked words
         assert _contrast(colours[f"{name}-edge"], paper) >= CONTRAST_MIN, name  # the category's name on a card
     assert ":focus-visible" in css and "outline" in css.split(":focus-visible", 1)[1].split("}", 1)[0]
+
+
+def test_silenced_findings_are_shown_on_request_and_marked_as_such(tmp_path: Path) -> None:
+    page = tmp_path / "clinic.md"
+    page.write_text("<!-- claimlint-disable-next-line CL101 -- quoted from an FDA letter -->\nOur therapy cures MS.\n\n"
+                    "Our drops have no side effects.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    out = tmp_path / "report.html"
+
+    def claimlint(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "claimlint", "check", "--isolated", *args, str(page)], capture_output=True, text=True,
+                       check=False, cwd=tmp_path)
+
+    claimlint("--write-baseline", str(baseline), "--select", "CL201")
+    claimlint("--format", "html", "-o", str(out), "--baseline", str(baseline))
+    plain = out.read_text(encoding="utf-8")
+    assert "Suppressed:" not in plain and "Baselined:" not in plain and "suppressed or baselined" not in plain
+    claimlint("--format", "html", "-o", str(out), "--baseline", str(baseline), "--show-suppressed")
+    shown = out.read_text(encoding="utf-8")
+    assert "show 2 suppressed or baselined findings" in shown
+    tree = html5lib.parse(shown, namespaceHTMLElements=False)
+    silenced = [card for card in tree.iter("aside") if "suppressed" in card.get("class", "").split()]
+    notes = sorted(" ".join("".join(card.find("p").itertext()).split()) for card in silenced)
+    assert len(notes) == 2
+    assert notes[0].startswith("Baselined: in the baseline")
+    assert notes[1] == "Suppressed: claimlint-disable-next-line CL101 on line 1 (quoted from an FDA letter)"

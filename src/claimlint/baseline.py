@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .files import write_atomically
 from .fingerprint import finding_fingerprint, normalize, relative_path
-from .model import Finding
+from .model import ContextNote, Finding
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -38,6 +38,8 @@ class Filtered:
     """Findings not in the baseline: the ones to report."""
     known: int
     """Findings the baseline accounted for."""
+    accounted: list[Finding] = field(default_factory=list)
+    """Those findings, each noting the baseline in :attr:`Finding.dropped`."""
 
 
 def _key(finding: Finding, folder: Path) -> Key:
@@ -116,10 +118,13 @@ def filter_known(findings: Sequence[Finding], baseline: Path, remaining: Counter
     entries match (pass the same counter for every batch of one run)."""
     folder = _folder(baseline)
     new: list[Finding] = []
+    accounted: list[Finding] = []
+    note = ContextNote("baseline", baseline.name, f"in the baseline {baseline}")
     for finding in findings:
         key = _key(finding, folder)
         if remaining[key] > 0:
             remaining[key] -= 1
+            accounted.append(replace(finding, dropped=note))
         else:
             new.append(finding)
-    return Filtered(new, len(findings) - len(new))
+    return Filtered(new, len(accounted), accounted)

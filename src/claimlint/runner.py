@@ -26,7 +26,7 @@ from .cachefiles import cache_dir
 from .prefilter.hyperscan_index import HyperscanIndex
 from .readers import read_document
 from .selection import Selection, selects
-from .suppressions import apply_suppressions, excuses
+from .suppressions import apply_suppressions, excuses, split_suppressed
 
 UNUSED_SUPPRESSION = "CL901"
 
@@ -38,6 +38,8 @@ class FileResult:
     note: FileNote | None = None
     dropped: tuple[Finding, ...] = ()
     """With explain on: the matches the context model or a filter ruled out."""
+    suppressed: tuple[Finding, ...] = ()
+    """When kept: the findings a suppression comment silenced."""
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,14 @@ class Report:
 class Linter:
     """The rules of one configuration, compiled once, ready to check documents."""
 
-    def __init__(self, config: Config | None = None, *, cache: Path | None = None, explain: bool = False) -> None:
+    def __init__(self, config: Config | None = None, *, cache: Path | None = None, explain: bool = False,
+                 keep_suppressed: bool = False) -> None:
         """``cache``: a folder where parsed rule packs may be kept (none by
         default). ``explain``: keep the matches the pipeline drops, with why."""
         self.config = config or Config()
         self.cache = cache
         self.explain = explain
+        self.keep_suppressed = keep_suppressed
         plugins = load_plugins(self.config.plugins)
         all_rules = load_rules([*plugins.packs, *self.config.rules], kinds=plugins.kinds, cache=cache)
         selection = Selection(self.config.select + self.config.extend_select, self.config.ignore, self.config.preview)
@@ -96,13 +100,15 @@ class Linter:
     def check_document(self, document: Document) -> list[Finding]:
         return self._check_split(document)[0]
 
-    def _check_split(self, document: Document) -> tuple[list[Finding], list[Finding]]:
-        """The findings (after suppressions) and, with explain on, the dropped matches."""
+    def _check_split(self, document: Document) -> tuple[list[Finding], list[Finding], list[Finding]]:
+        """The findings (after suppressions), with explain on the dropped
+        matches, and when kept the findings suppression comments silenced."""
         findings = self.engine.check(document, explain=self.explain)
         dropped = [f for f in findings if f.dropped is not None] if self.explain else []
         if dropped:
             findings = [f for f in findings if f.dropped is None]
-        return apply_suppressions(document, findings, self._unused), dropped
+        kept, suppressed = split_suppressed(document, findings, self._unused)
+        return kept, dropped, (suppressed if self.keep_suppressed else [])
 
     def check_text(self, text: str, fmt: str = "text", path: str = "<text>") -> list[Finding]:
         document = read_document(path, text, fmt, self.config.front_matter_keys)
@@ -133,10 +139,11 @@ class Linter:
         hit by this text is reported as this file's error."""
         error: FileError | None = None
         dropped: list[Finding] = []
+        suppressed: list[Finding] = []
         try:
             document = read_document(display, decoded.text, fmt, self.config.front_matter_keys)
             try:
-                findings, dropped = self._check_split(document)
+                findings, dropped, suppressed = self._check_split(document)
             except RuleTimeout as exc:
                 # The other rules' findings stand. A suppression of the slow
                 # rule cannot be judged unused, so that check is skipped.
@@ -146,7 +153,7 @@ class Linter:
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
             return FileResult(error=_internal_error(display, exc))
         note = FileNote(display, f"decoded as {decoded.encoding} with undecodable bytes replaced") if decoded.lossy else None
-        return FileResult(findings=tuple(findings), error=error, note=note, dropped=tuple(dropped))
+        return FileResult(findings=tuple(findings), error=error, note=note, dropped=tuple(dropped), suppressed=tuple(suppressed))
 
     def _per_file(self, path: str, findings: list[Finding]) -> list[Finding]:
         if not self.config.per_file_ignores:
@@ -196,9 +203,10 @@ def _resolve_severities(config: Config, rules: Sequence[Rule]) -> dict[str, Seve
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config, fast: HyperscanIndex | None, cache: Path | None, explain: bool = False) -> None:
+def _init_worker(config: Config, fast: HyperscanIndex | None, cache: Path | None, explain: bool = False,
+                 keep_suppressed: bool = False) -> None:
     global _WORKER
-    _WORKER = Linter(config, cache=cache, explain=explain)
+    _WORKER = Linter(config, cache=cache, explain=explain, keep_suppressed=keep_suppressed)
     # The parent's compiled prefilter, so that no worker compiles its own.
     _WORKER.engine.index = _WORKER.engine.index.with_fast(fast)
 
@@ -232,11 +240,13 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     results = list(_check_all(linter, targets, jobs))
     findings: list[Finding] = []
     dropped: list[Finding] = []
+    suppressed: list[Finding] = []
     errors: list[FileError] = list(unreadable)
     notes: list[FileNote] = []
     for result in results:
         findings.extend(result.findings)
         dropped.extend(result.dropped)
+        suppressed.extend(result.suppressed)
         if result.error:
             errors.append(result.error)
         if result.note:
@@ -244,7 +254,7 @@ def run(paths: Sequence[str], config: Config, *, jobs: int | None = None, format
     checked = tuple(target.display for target in targets)
     formats = tuple(target.format for target in targets)
     report = Report(tuple(findings), tuple(errors), tuple(notes), len(targets), tuple(linter.rules), checked, tuple(dropped),
-                    formats)
+                    formats, tuple(suppressed))
     return report, missing
 
 
@@ -270,7 +280,7 @@ def _check_all(linter: Linter, targets: list[Target], jobs: int | None) -> Itera
     chunks = [targets[index : index + size] for index in range(0, len(targets), size)]
     results: list[FileResult] = []
     lost: list[Target] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain, linter.keep_suppressed)) as pool:
         futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
         for chunk, future in zip(chunks, futures, strict=True):
             try:
@@ -296,7 +306,7 @@ def _check_one_by_one(linter: Linter, targets: list[Target]) -> dict[Target, Fil
     results: dict[Target, FileResult] = {}
     remaining = list(targets)
     while remaining:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain)) as pool:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(linter.config, linter.engine.index.fast, linter.cache, linter.explain, linter.keep_suppressed)) as pool:
             futures = [pool.submit(_check_in_worker, [target]) for target in remaining]
             for position, (target, future) in enumerate(zip(remaining, futures, strict=True)):
                 try:

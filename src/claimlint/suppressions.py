@@ -3,10 +3,10 @@ and the comments that excused nothing (reported so stale ones get cleaned up).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import Directive, Document
-from .model import Finding, Severity, Span
+from .model import ContextNote, Finding, Severity, Span
 from .selection import selects
 
 
@@ -61,8 +61,14 @@ def _next_content_line(document: Document, line: int) -> int:
 def apply_suppressions(document: Document, findings: list[Finding], unused: Finding | None) -> list[Finding]:
     """Drop suppressed findings. ``unused`` is a template finding for the
     unused-suppression rule (or None when that rule is not selected)."""
+    return split_suppressed(document, findings, unused)[0]
+
+
+def split_suppressed(document: Document, findings: list[Finding], unused: Finding | None) -> tuple[list[Finding], list[Finding]]:
+    """The findings to report and those a suppression comment silenced (each
+    with the comment in :attr:`Finding.dropped`, for a report that shows them)."""
     if not document.directives:
-        return findings
+        return findings, []
     scopes = _scopes(document)
     # A sweep down the lines: a finding is compared with the scopes open at
     # its line only (comparing it with every scope was quadratic on pages with
@@ -72,6 +78,7 @@ def apply_suppressions(document: Document, findings: list[Finding], unused: Find
     open_scopes: list[_Scope] = []
     line = 0
     kept: list[Finding] = []
+    silenced: list[Finding] = []
     for finding in sorted(findings, key=lambda finding: finding.span.line):
         if finding.span.line != line:
             line = finding.span.line
@@ -79,19 +86,28 @@ def apply_suppressions(document: Document, findings: list[Finding], unused: Find
                 open_scopes.append(waiting[next_waiting])
                 next_waiting += 1
             open_scopes = [scope for scope in open_scopes if scope.last_line >= line]
-        excused = False
+        excused: _Scope | None = None
         for scope in open_scopes:
             if excuses(scope.directive.codes, finding):
                 scope.used = True
-                excused = True
-        if not excused:
+                excused = scope
+        if excused is None:
             kept.append(finding)
+        else:
+            silenced.append(_silenced(finding, excused.directive))
     if unused is not None:
         for scope in scopes:
             if not scope.used and scope.directive.action != "enable":
                 kept.append(_unused_finding(document, scope.directive, unused))
     kept.sort(key=Finding.sort_key)
-    return kept
+    return kept, silenced
+
+
+def _silenced(finding: Finding, directive: Directive) -> Finding:
+    codes = " ".join(directive.codes) or "all rules"
+    reason = f" ({directive.reason})" if directive.reason else ""
+    note = ContextNote("suppression", directive.action, f"claimlint-{directive.action} {codes} on line {directive.line}{reason}")
+    return replace(finding, dropped=note)
 
 
 def _unused_finding(document: Document, directive: Directive, template: Finding) -> Finding:

@@ -37,6 +37,7 @@ class _Run:
     failing: bool = False
     force_exclude: bool = False
     known: int = 0
+    keep_suppressed: bool = False
 
 
 @click.command()
@@ -55,13 +56,16 @@ class _Run:
 @click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
 @click.option("--explain", is_flag=True, help="Show the context behind each finding (a hedge that lowered it, the page it was read on) "
                                                "and every match that was not reported, with the cue or filter that ruled it out.")
+@click.option("--show-suppressed", is_flag=True, help="With --format html: show the findings that suppression comments and the "
+                                                       "baseline silenced, marked as such (hidden until the reader asks).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off [default: on for terminals].")
 def check(paths: tuple[str, ...], output_format: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], fail_on: str | None, config_path: str | None, isolated: bool,
           exclude: tuple[str, ...], include: tuple[str, ...], force_exclude: bool, baseline_path: str | None,
           write_baseline_path: str | None, format_hint: str | None, stdin_filename: str | None, jobs: int | None,
-          max_file_size: int | None, preview: bool | None, no_cache: bool, statistics: bool, explain: bool, exit_zero: bool, color: bool | None) -> None:
+          max_file_size: int | None, preview: bool | None, no_cache: bool, statistics: bool, explain: bool, show_suppressed: bool, exit_zero: bool,
+          color: bool | None) -> None:
     """Check files and folders (or '-' for standard input) for health-marketing claims."""
     from ..runner import Report
 
@@ -75,7 +79,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
         config = apply_overrides(loaded, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on,
                                  exclude=exclude, include=include, force_exclude=force_exclude, max_file_size=max_file_size,
                                  preview=preview)
-        part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache, explain=explain)
+        part = _check_group(config, members, jobs, format_hint, stdin_filename, use_cache=not no_cache, explain=explain,
+                            keep_suppressed=show_suppressed)
         if baseline is not None:
             part, known = _without_known(part, Path(baseline_path), baseline)  # type: ignore[arg-type]
             total.known += known
@@ -104,12 +109,12 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
 
 
 def _check_group(config: Config, members: list[str], jobs: int | None, format_hint: str | None,
-                 stdin_filename: str | None, *, use_cache: bool, explain: bool = False) -> _Run:
+                 stdin_filename: str | None, *, use_cache: bool, explain: bool = False, keep_suppressed: bool = False) -> _Run:
     from ..runner import Report, run
 
     from ..cachefiles import cache_dir
 
-    linter = make_linter(config, cache_dir() if use_cache else None, explain=explain)
+    linter = make_linter(config, cache_dir() if use_cache else None, explain=explain, keep_suppressed=keep_suppressed)
     file_paths = [p for p in members if p != "-"]
     if file_paths:
         report, missing = run(file_paths, config, jobs=jobs, format_hint=format_hint, linter=linter, cache=linter.cache)
@@ -118,7 +123,7 @@ def _check_group(config: Config, members: list[str], jobs: int | None, format_hi
     sources: dict[str, str] = {}
     if "-" in members:
         report, sources = _check_stdin(linter, report, stdin_filename, format_hint)
-    return _Run(report, missing, sources)
+    return _Run(report, missing, sources, keep_suppressed=keep_suppressed)
 
 
 def _check_stdin(linter: Linter, report: Report, stdin_filename: str | None, format_hint: str | None) -> tuple[Report, dict[str, str]]:
@@ -134,6 +139,7 @@ def _check_stdin(linter: Linter, report: Report, stdin_filename: str | None, for
         return replace(report, errors=report.errors + (FileError(name, str(exc)),)), {}
     result = linter.check_decoded(name, decoded, fmt)
     return replace(report, findings=report.findings + result.findings, dropped=report.dropped + result.dropped,
+                   suppressed=report.suppressed + result.suppressed,
                    files_checked=report.files_checked + 1,
                    errors=report.errors + ((result.error,) if result.error else ()),
                    notes=report.notes + ((result.note,) if result.note else ()),
@@ -172,7 +178,9 @@ def _without_known(part: _Run, path: Path, remaining: Counter[tuple[str, str, st
     from ..baseline import filter_known
 
     filtered = filter_known(part.report.findings, path, remaining)
-    return replace(part, report=replace(part.report, findings=tuple(filtered.new))), filtered.known
+    kept = tuple(filtered.accounted) if part.keep_suppressed else ()
+    report = replace(part.report, findings=tuple(filtered.new), suppressed=part.report.suppressed + kept)
+    return replace(part, report=report), filtered.known
 
 
 def _write_baseline(report: Report, path: Path) -> None:

@@ -45,13 +45,13 @@ def load_config(config_path: str | None, isolated: bool) -> Config:
     return load_configs([], config_path, isolated)[0][0]
 
 
-def make_linter(config: Config, cache: Path | None = None, explain: bool = False) -> Linter:
+def make_linter(config: Config, cache: Path | None = None, explain: bool = False, keep_suppressed: bool = False) -> Linter:
     from ..plugins import PluginError
     from ..rulespec import RuleError
     from ..runner import Linter
 
     try:
-        return Linter(config, cache=cache, explain=explain)
+        return Linter(config, cache=cache, explain=explain, keep_suppressed=keep_suppressed)
     except (RuleError, PluginError) as exc:
         raise UserError(str(exc)) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,6 +37,8 @@ class FileSection:
     findings: list[tuple[int, Finding]]
     view: PageView | None
     problem: str = ""
+    suppressed: list[tuple[str, Finding]] = field(default_factory=list)
+    """Findings a suppression comment or the baseline silenced (shown on request)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,19 +77,23 @@ def write_report(report: Report, out: TextIO, *, sources: dict[str, str] | None 
         by_severity=_count(f.severity.label for f in report.findings),
         severities=[s.label for s in sorted(Severity, reverse=True)],
         collapsed=len(sections) > OPEN_SECTIONS_UP_TO,
+        suppressed_total=len(report.suppressed),
     ):
         out.write(chunk)
 
 
 def _sections(report: Report, sources: dict[str, str]) -> Iterable[FileSection]:
     findings = _by_path(report.findings)
+    suppressed = _by_path(report.suppressed)
     formats = dict(zip(report.checked, report.formats)) if report.formats else {}
-    number = 0
-    for index, path in enumerate(sorted(findings)):
-        numbered = [(number + i, f) for i, f in enumerate(findings[path])]
+    number = silenced = 0
+    for index, path in enumerate(sorted(findings.keys() | suppressed.keys())):
+        numbered = [(number + i, f) for i, f in enumerate(findings.get(path, []))]
         number += len(numbered)
+        quiet = [(f"s{silenced + i}", f) for i, f in enumerate(suppressed.get(path, []))]
+        silenced += len(quiet)
         view, problem = _view(path, formats.get(path), sources.get(path), numbered)
-        yield FileSection(index, path, numbered, view, problem)
+        yield FileSection(index, path, numbered, view, problem, quiet)
 
 
 def _view(path: str, fmt: str | None, source: str | None, numbered: list[tuple[int, Finding]]) -> tuple[PageView | None, str]:

@@ -13,6 +13,10 @@
     }
   }
 
+  function numbers(mark) {
+    return (mark.dataset.f + " " + mark.dataset.r).trim().split(/\s+/);
+  }
+
   function applyFilters() {
     var off = {};
     document.querySelectorAll("input[data-filter]").forEach(function (box) {
@@ -20,16 +24,19 @@
     });
     var visible = 0;
     findings.forEach(function (card) {
-      var hide = off["cat:" + card.dataset.cat] || off["sev:" + card.dataset.sev];
+      var hide = off["cat:" + card.dataset.cat] || off["sev:" + card.dataset.sev] ||
+        (card.classList.contains("suppressed") && off["suppressed:shown"]);
       card.hidden = !!hide;
-      if (!hide) { visible += 1; }
+      if (!hide && !card.classList.contains("suppressed")) { visible += 1; }
     });
     marks.forEach(function (mark) {
-      var any = mark.dataset.f.trim().split(/\s+/).some(function (n) { return byNumber[n] && !byNumber[n].hidden; });
+      var any = numbers(mark).some(function (n) { return byNumber[n] && !byNumber[n].hidden; });
       mark.classList.toggle("off", !any);
       if (any) { mark.removeAttribute("tabindex"); } else { mark.setAttribute("tabindex", "-1"); }
     });
-    if (shown) { shown.textContent = "Showing " + visible + " of " + findings.length + " findings."; }
+    var reported = findings.filter(function (card) { return !card.classList.contains("suppressed"); }).length;
+    if (shown) { shown.textContent = "Showing " + visible + " of " + reported + " findings" +
+      (reported < findings.length ? " (and " + (findings.length - reported) + " silenced)." : "."); }
   }
 
   function go(step) {
@@ -47,7 +54,7 @@
     card.classList.add("current");
     var number = card.id.slice(2);
     marks.forEach(function (mark) {
-      if (mark.dataset.f.trim().split(/\s+/).indexOf(number) !== -1) { mark.classList.add("current"); }
+      if (numbers(mark).indexOf(number) !== -1) { mark.classList.add("current"); }
     });
     var words = document.getElementById("m-" + number);
     (words || card).scrollIntoView({ block: "center" });
