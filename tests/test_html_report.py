@@ -174,3 +174,12 @@ def test_silenced_findings_are_shown_on_request_and_marked_as_such(tmp_path: Pat
     assert len(notes) == 2
     assert notes[0].startswith("Baselined: in the baseline")
     assert notes[1] == "Suppressed: claimlint-disable-next-line CL101 on line 1 (quoted from an FDA letter)"
+
+
+def test_the_python_api_gives_the_same_report_as_the_command(tmp_path: Path) -> None:
+    import claimlint
+
+    page = tmp_path / "clinic.md"
+    page.write_text("Our stem cell therapy cures MS.\n", encoding="utf-8")
+    html = claimlint.render_report(claimlint.lint_paths([page]), title="Weekly review")
+    assert "<title>Weekly review</title>" in html and 'id="f-0"' in html and "CL101" in html

@@ -133,10 +133,17 @@ def test_keys_move_from_one_finding_to_the_next(browser: object, tmp_path: Path)
     assert "current" in page.page.locator("aside.finding.current").get_attribute("class")
 
 
-def test_a_hostile_page_runs_nothing_and_loads_nothing(browser: object, tmp_path: Path) -> None:
-    page, _ = _open(browser, tmp_path, {"hostile.html": HOSTILE})
+@pytest.mark.parametrize("others", [0, 30], ids=["sections-open", "sections-opened-from-json"])
+def test_a_hostile_page_runs_nothing_and_loads_nothing(browser: object, tmp_path: Path, others: int) -> None:
+    """Shown in place, or (in a report of many pages) kept as a JSON string
+    until its section is opened."""
+    fillers = {f"page{i}.md": f"Our tea number {i} cures arthritis.\n" for i in range(others)}
+    page, _ = _open(browser, tmp_path, {"hostile.html": HOSTILE, **fillers})
     # Touch everything: open every section, follow every highlight, walk every finding.
-    page.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    closed = page.page.locator("details.file:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+    page.page.wait_for_function("document.querySelectorAll('.lazy').length === 0")  # "toggle" comes a moment after the click
     for index in range(page.page.locator("a.hl").count()):
         page.page.locator("a.hl").nth(index).click()
     for _ in range(5):

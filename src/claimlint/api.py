@@ -3,6 +3,9 @@
     >>> from claimlint import lint_text
     >>> [f.rule for f in lint_text("Our stem cell therapy cures MS.")]
     ['CL101']
+
+A reviewer's tool embeds the HTML review report with
+``render_report(lint_paths(["site/"]))``.
 """
 
 from __future__ import annotations
@@ -41,3 +44,12 @@ def lint_paths(paths: Sequence[str | Path], *, config: Config | None = None, job
         errors = report.errors + tuple(FileError(m, "no such file or directory") for m in missing)
         report = Report(report.findings, errors, report.notes, report.files_checked, report.rules)
     return report
+
+
+def render_report(report: Report, *, sources: dict[str, str] | None = None, title: str = "claimlint review report") -> str:
+    """The HTML review report of ``report`` (what ``--format html`` writes): one
+    self-contained page. ``sources`` gives the text of paths that are not files
+    (standard input); the others are read again from disk to be shown."""
+    from .review import render_report as render
+
+    return render(report, sources=sources, title=title)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, TextIO
+
+from markupsafe import Markup
 
 from ..model import CATEGORIES, Finding, Severity
 from .pageview import PageView, page_view
@@ -39,6 +42,11 @@ class FileSection:
     problem: str = ""
     suppressed: list[tuple[str, Finding]] = field(default_factory=list)
     """Findings a suppression comment or the baseline silenced (shown on request)."""
+
+    @property
+    def body(self) -> Markup:
+        """The page with its findings, rendered (and escaped) by the section template."""
+        return Markup(_environment().get_template("section.html.j2").render(section=self))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -78,6 +86,7 @@ def write_report(report: Report, out: TextIO, *, sources: dict[str, str] | None 
         severities=[s.label for s in sorted(Severity, reverse=True)],
         collapsed=len(sections) > OPEN_SECTIONS_UP_TO,
         suppressed_total=len(report.suppressed),
+        counts=_count(f"{f.category}|{f.severity.label}" for f in report.findings),
     ):
         out.write(chunk)
 
@@ -152,5 +161,14 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["severity_rank"] = lambda label: Severity.parse(label).value
+    environment.filters["json_string"] = _json_string
     return environment
+
+
+def _json_string(html: Markup) -> Markup:
+    """``html`` as a JSON string that cannot end the script element holding it:
+    "</" is written "<\\/" (so no "</script" can appear) and "<!--" with an
+    escaped "<" (so the parser never enters a script's escaped state). Escaping
+    every "<" would make a large report half as large again."""
+    encoded = json.dumps(str(html), ensure_ascii=False)
+    return Markup(encoded.replace("</", "<\\/").replace("<!--", "\\u003c!--"))
