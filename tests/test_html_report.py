@@ -183,3 +183,19 @@ def test_the_python_api_gives_the_same_report_as_the_command(tmp_path: Path) -> 
     page.write_text("Our stem cell therapy cures MS.\n", encoding="utf-8")
     html = claimlint.render_report(claimlint.lint_paths([page]), title="Weekly review")
     assert "<title>Weekly review</title>" in html and 'id="f-0"' in html and "CL101" in html
+
+
+def test_a_large_report_keeps_its_pages_as_json_that_parses_to_valid_html(tmp_path: Path) -> None:
+    import json
+
+    files: dict[str, str | bytes] = {f"page{i}.md": f"Our tea number {i} cures arthritis. </script><!-- x\n" for i in range(30)}
+    html, _ = _report(tmp_path, {**files, "hostile.html": HOSTILE})
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    lazy = [script for script in tree.iter("script") if script.get("type") == "application/json"]
+    assert len(lazy) == 31 and len(tree.findall(".//div[@class='lazy']")) == 31
+    fragment_parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for script in lazy:
+        body = json.loads(script.text)
+        fragment = fragment_parser.parseFragment(body, container="details")
+        assert fragment.findall(".//script") == [] and fragment.findall(".//img") == []
+        assert all(not name.startswith("on") for element in fragment.iter() for name in element.attrib)

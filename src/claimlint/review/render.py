@@ -48,13 +48,6 @@ class FileSection:
         """The page with its findings, rendered (and escaped) by the section template."""
         return Markup(_environment().get_template("section.html.j2").render(section=self))
 
-    @property
-    def counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for _, finding in self.findings:
-            counts[finding.severity.label] = counts.get(finding.severity.label, 0) + 1
-        return counts
-
 
 def render_report(report: Report, *, sources: dict[str, str] | None = None, title: str = "claimlint review report") -> str:
     """The report as one HTML document (the Python API for embedding it)."""
