@@ -13,6 +13,7 @@ from typing import Sequence
 import click
 
 from . import __version__
+from .commands.audit import audit
 from .commands.check import check
 from .commands.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FAIL_LEVELS, UserError
 from .commands.rules import explain_rule, list_rules
@@ -27,7 +28,7 @@ def cli() -> None:
     """claimlint: find health-marketing claims that regulators forbid and patients act on."""
 
 
-for command in (check, list_rules, explain_rule, show_config, init):
+for command in (check, audit, list_rules, explain_rule, show_config, init):
     cli.add_command(command)
 
 
