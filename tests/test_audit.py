@@ -135,3 +135,22 @@ def test_the_command_prints_the_summary_and_writes_the_tables(tmp_path: Path, ca
     for name in ("sites.jsonl", "sites.csv", "pages.csv", "summary.txt"):
         assert (out / name).exists(), name
     assert main(["audit", str(tmp_path / "missing.warc.gz")]) == 2
+
+
+def test_a_local_two_worker_cluster_gives_the_single_process_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed", reason="the cluster extra (dask distributed) is not installed")
+    monkeypatch.undo()  # the cluster's own processes talk to each other over local sockets
+    from claimlint.audit.cluster import audit_on_cluster
+
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", "")  # no cache: a small crawl then compiles no prefilter
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    warcs = [write_warc(crawl / f"{name}.warc.gz") for name in ("a", "b", "c")]
+    truncated(warcs[2])
+    single = audit(warcs, tmp_path / "single", Config(), jobs=1)
+    clustered = audit_on_cluster(warcs, tmp_path / "cluster", Config(), "local", workers=2)
+    assert clustered.pages == single.pages and clustered.skipped == single.skipped
+    for name in ("sites.jsonl", "sites.csv", "pages.csv", "summary.txt"):
+        assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "single" / name).read_bytes(), name
+    for part in (tmp_path / "single" / "parts").iterdir():
+        assert list(read_part(part)) == list(read_part(tmp_path / "cluster" / "parts" / part.name))

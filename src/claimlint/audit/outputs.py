@@ -49,6 +49,18 @@ def write_part(path: Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return last
 
 
+def write_part_bytes(path: Path, payload: bytes) -> None:
+    """Store a part made elsewhere (by a cluster worker), whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
 def read_part(path: Path) -> Iterator[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
