@@ -154,3 +154,21 @@ def test_a_local_two_worker_cluster_gives_the_single_process_results(tmp_path: P
         assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "single" / name).read_bytes(), name
     for part in (tmp_path / "single" / "parts").iterdir():
         assert list(read_part(part)) == list(read_part(tmp_path / "cluster" / "parts" / part.name))
+
+
+def test_the_audit_writes_a_summary_page_that_shows_hostile_urls_as_text(tmp_path: Path) -> None:
+    import html5lib
+
+    hostile = [('https://evil.example/"><script>alert(1)</script>', "text/html",
+                "<p onclick=alert(2)>Our <script>alert(3)</script>tea cures arthritis.</p>", "200 OK")]
+    warc = write_warc(tmp_path / "a.warc.gz", pages=hostile)
+    out = tmp_path / "out"
+    audit([warc], out, Config(), jobs=1)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    assert tree.findall(".//script") == []
+    assert all(not name.startswith("on") for element in tree.iter() for name in element.attrib)
+    assert '"><script>alert(1)</script>' in "".join(tree.find(".//main").itertext())
+    assert "script-src 'none'" in tree.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+    assert "evil.example" in page and "CL101" in page
+

@@ -57,7 +57,11 @@ def summarise(out: Path, parts: Sequence[Path], *, resumed: int = 0) -> AuditRes
     sites = totals.sites()
     summary = summary_text(sites, counted["pages"], skipped, len(parts), resumed)
     (out / "summary.txt").write_text(summary, encoding="utf-8")
-    return AuditResult(sites, counted["pages"], skipped, len(parts), resumed, [*written, "summary.txt"], summary)
+    from ..review.render import render_audit
+
+    page = render_audit([site.as_record() for site in sites], skipped, summary.splitlines()[0])
+    (out / "report.html").write_text(page, encoding="utf-8")
+    return AuditResult(sites, counted["pages"], skipped, len(parts), resumed, [*written, "summary.txt", "report.html"], summary)
 
 
 def _check_all(todo: list[Path], parts: dict[Path, Path], config: Config, jobs: int | None, cache: Path | None,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 
 from markupsafe import Markup
 
@@ -134,7 +134,8 @@ def _policy(css: str, script: str) -> str:
     def digest(text: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
-    return (f"default-src 'none'; style-src {digest(css)}; script-src {digest(script)}; img-src data:; "
+    scripts = digest(script) if script else "'none'"
+    return (f"default-src 'none'; style-src {digest(css)}; script-src {scripts}; img-src data:; "
             "base-uri 'none'; form-action 'none'")
 
 
@@ -165,3 +166,17 @@ def _json_string(html: Markup) -> Markup:
     every "<" would make a large report half as large again."""
     encoded = json.dumps(str(html), ensure_ascii=False)
     return Markup(encoded.replace("</", "<\\/").replace("<!--", "\\u003c!--"))
+
+
+def render_audit(sites: list[dict[str, Any]], skipped: dict[str, int], summary_line: str,
+                 title: str = "claimlint audit") -> str:
+    """The summary page of a crawl audit: sites ranked by findings, each with
+    its worst pages and their top findings (``sites`` as in ``sites.jsonl``)."""
+    css = _asset("report.css")
+    by_category: dict[str, int] = {}
+    for site in sites:
+        for category, count in site["by_category"].items():
+            by_category[category] = by_category.get(category, 0) + count
+    return _environment().get_template("audit.html.j2").render(
+        title=title, css=css, policy=_policy(css, ""), sites=sites, summary_line=summary_line,
+        by_category=sorted(by_category.items(), key=lambda item: (-item[1], item[0])), skipped=sorted(skipped.items()))
