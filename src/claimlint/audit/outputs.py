@@ -73,11 +73,12 @@ def write_tables(out: Path, totals: SiteTotals, pages: Iterable[dict[str, Any]])
     written = ["pages.csv"]
     with open(out / "pages.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["site", "url", "date", "warc", "offset", "findings", *CATEGORY_COLUMNS])
+        writer.writerow(["site", "url", "date", "content_type", "warc", "offset", "findings", *CATEGORY_COLUMNS])
         for page in pages:
             totals.add(page)
             counts = _categories(page["findings"])
-            writer.writerow([page["site"], page["url"], page["date"], page["warc"], page["offset"], len(page["findings"]),
+            writer.writerow([page["site"], page["url"], page["date"], page["content_type"], page["warc"], page["offset"],
+                             len(page["findings"]),
                              *(counts.get(c, 0) for c in CATEGORY_COLUMNS)])
     records = [site.as_record() for site in totals.sites()]
     with open(out / "sites.jsonl", "w", encoding="utf-8") as handle:
