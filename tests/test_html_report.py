@@ -174,6 +174,9 @@ def test_silenced_findings_are_shown_on_request_and_marked_as_such(tmp_path: Pat
     assert len(notes) == 2
     assert notes[0].startswith("Baselined: in the baseline")
     assert notes[1] == "Suppressed: claimlint-disable-next-line CL101 on line 1 (quoted from an FDA letter)"
+    refused = subprocess.run([sys.executable, "-m", "claimlint", "check", "--isolated", "--show-suppressed", str(page)],
+                             capture_output=True, text=True)
+    assert refused.returncode == 2 and "--format html only" in refused.stderr
 
 
 def test_the_python_api_gives_the_same_report_as_the_command(tmp_path: Path) -> None:

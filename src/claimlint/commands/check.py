@@ -71,6 +71,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, select
 
     if not paths:
         raise UserError("no paths given (try 'claimlint check .' or 'claimlint check -' for standard input)")
+    if show_suppressed and output_format != "html":
+        raise UserError("--show-suppressed applies to --format html only (the other formats list what is reported)")
     if baseline_path and write_baseline_path:
         raise UserError("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding")
     baseline = _load_baseline(Path(baseline_path)) if baseline_path else None
