@@ -61,6 +61,7 @@ def render_report(report: Report, *, sources: dict[str, str] | None = None, titl
 def write_report(report: Report, out: TextIO, *, sources: dict[str, str] | None = None,
                  title: str = "claimlint review report") -> None:
     sections = list(_sections(report, sources or {}))
+    shown = {section.path for section in sections}
     css, script = _asset("report.css"), _asset("report.js")
     template = _environment().get_template("report.html.j2")
     categories = _ordered_categories(report.findings)
@@ -72,7 +73,7 @@ def write_report(report: Report, out: TextIO, *, sources: dict[str, str] | None 
         report=report,
         sections=sections,
         ranked=sorted((s for s in sections if s.findings), key=lambda s: (-len(s.findings), s.path)),
-        clean=[path for path in report.checked if path not in {s.path for s in sections}],
+        clean=[path for path in report.checked if path not in shown],
         categories=categories,
         by_category=_count(f.category for f in report.findings),
         by_severity=_count(f.severity.label for f in report.findings),
