@@ -5,11 +5,12 @@ it was."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import BinaryIO, Iterator, TextIO
 
 
 @contextmanager
@@ -17,13 +18,25 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     """A text file to write ``path`` through: it replaces ``path`` only when
     the ``with`` block finishes without an exception. A report can be streamed
     into it rather than built whole in memory first."""
+    with atomic_binary_writer(path) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        try:
+            yield out
+            out.flush()
+        finally:
+            out.detach()  # the binary writer flushes, syncs and closes the file
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
+    """:func:`atomic_writer` for bytes (a gzipped part of a crawl audit)."""
     import tempfile  # a run that writes no file does not pay for importing it
 
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

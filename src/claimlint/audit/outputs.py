@@ -14,10 +14,10 @@ import gzip
 import hashlib
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..files import atomic_binary_writer
 from ..model import CATEGORIES
 from .sites import Site, SiteTotals
 
@@ -35,30 +35,19 @@ def part_path(out: Path, warc: Path) -> Path:
 def write_part(path: Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Write ``records`` to the part file at ``path``; returns the last ("done") record."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     last: dict[str, Any] = {}
-    try:
-        with gzip.open(temporary, "wt", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                last = record
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    with atomic_binary_writer(path) as raw, gzip.GzipFile(fileobj=raw, mode="wb") as handle:
+        for record in records:
+            handle.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            last = record
     return last
 
 
 def write_part_bytes(path: Path, payload: bytes) -> None:
     """Store a part made elsewhere (by a cluster worker), whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(payload)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    with atomic_binary_writer(path) as raw:
+        raw.write(payload)
 
 
 def read_part(path: Path) -> Iterator[dict[str, Any]]:

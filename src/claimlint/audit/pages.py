@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..decoding import Decoded
+from ..reporters.json import finding_dict
 from ..runner import Linter
 from .sites import site_of
 from .warc import Page, read_warc
@@ -30,13 +31,14 @@ def check_warc(linter: Linter, path: Path) -> Iterator[dict[str, Any]]:
     yield {"type": "done", "warc": path.name, "pages": pages, "skipped": skipped}
 
 
+_KEPT = frozenset({"rule", "name", "category", "severity", "line", "column", "end_line", "end_column", "text", "message"})
+
+
 def _page(linter: Linter, path: Path, page: Page) -> dict[str, Any]:
     result = linter.check_decoded(page.uri, Decoded(page.text, "utf-8"), "html")
-    findings = [{
-        "rule": f.rule, "name": f.name, "category": f.category, "severity": f.severity.label,
-        "line": f.span.line, "column": f.span.column, "end_line": f.span.end_line, "end_column": f.span.end_column,
-        "text": f.text, "message": f.message,
-    } for f in result.findings]
+    # The JSON report's keys for a finding, less what every page would repeat
+    # (suggestions and references belong to the rule: `claimlint rule CODE`).
+    findings = [{key: value for key, value in finding_dict(f).items() if key in _KEPT} for f in result.findings]
     record: dict[str, Any] = {"type": "page", "site": site_of(page.uri), "url": page.uri, "date": page.date,
                               "content_type": page.content_type, "warc": path.name, "offset": page.offset,
                               "findings": findings}
